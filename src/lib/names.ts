@@ -1,7 +1,8 @@
 /**
  * Names across Russian and Ukrainian spellings. Placeholder for `skeleton`; refined in its own change.
  */
-import { normalizeForAnalysis } from './text.ts';
+import { normalizeForAnalysis, stems } from './text.ts';
+import type { Lang } from './types.ts';
 
 const LATIN: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', ґ: 'g', д: 'd', е: 'e', є: 'e', ж: 'zh', з: 'z', и: 'i', і: 'i', ї: 'i',
@@ -18,4 +19,14 @@ export function skeleton(word: string): string {
   const head = latin.slice(0, 1);
   const rest = latin.slice(1).replace(/[aeiouy]/g, '');
   return (head + rest).replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * Language-neutral keys for a text, so Russian and Ukrainian wordings of the same thing overlap:
+ * the skeletons of the stems of its content words. Placeholder; refined in its own change.
+ */
+export function crossLingualKeys(text: string, lang: Lang): string[] {
+  return stems(text, lang)
+    .filter((s) => s.length > 3)
+    .map(skeleton);
 }
