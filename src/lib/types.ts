@@ -68,6 +68,12 @@ export interface AnalysedSentence {
   id: string;
   /** The sentence exactly as written (a slice of the paragraph text). */
   text: string;
+  /**
+   * The whitespace written after the sentence, up to the next sentence (or the paragraph's end),
+   * exactly as written; omitted when empty. Concatenating `text + (trailing ?? '')` over a paragraph's
+   * sentences gives the paragraph back exactly: nothing is lost between sentences.
+   */
+  trailing?: string;
   /** Component ids this sentence reports (empty for most sentences). */
   components: string[];
   /** Status of the mention; present only when `components` is non-empty. */
