@@ -1,6 +1,12 @@
 /**
- * Text analysis shared by every other module: normalisation, tokens, stems.
+ * Text analysis shared by every other module: normalisation, tokens, stems, sentences.
  * Analysis always works on a normalised copy; the text shown to readers is never changed.
+ *
+ * Stemming: Russian uses @orama/stemmers/russian (a Snowball port) as is. Ukrainian uses
+ * @orama/stemmers/ukrainian followed by a small light post-step (`ukrainianPostStep`), because the
+ * Orama stemmer leaves the -ія/-ії/-ією nouns and common verb endings split over several stems
+ * (гарантії → гаранті but гарантій → гарант; заявив → заяв but заявили → заявил).
+ * Every stem is memoised: news vocabulary is small, and 10,000 articles repeat the same words.
  */
 import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
@@ -9,19 +15,30 @@ import type { Lang } from './types.ts';
 const APOSTROPHES = /[\u2019\u02BC\u02B9\u2018\u0060\u00B4\uFF07]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+/** Combining marks other than the breve (й) and diaeresis (ё, ї), which NFC folds back into letters. */
+const STRAY_MARKS = /[\u0300-\u0305\u0307\u0309-\u036F]/g;
+/** A word that mixes Cyrillic with Latin look-alikes, e.g. "гарантiї" typed with a Latin i. */
+const MIXED_WORD = /[\p{L}']*(?:\p{Script=Cyrillic}[\p{L}']*[a-z]|[a-z][\p{L}']*\p{Script=Cyrillic})[\p{L}']*/gu;
+const LATIN_LOOKALIKE: Record<string, string> = {
+  a: 'а', c: 'с', e: 'е', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', x: 'х', y: 'у', h: 'н', t: 'т', b: 'в',
+};
 
 /**
- * A comparable form of text: NFC (so и + combining breve is й), lower case, ё → е,
- * every apostrophe as ', zero-width characters removed, runs of spaces as one space.
+ * A comparable form of text: lower case, stress and other stray combining marks removed, NFC (so и +
+ * combining breve is й), ё → е, every apostrophe as ', Latin look-alike letters inside Cyrillic words
+ * made Cyrillic, zero-width characters removed, runs of spaces as one space.
  */
 export function normalizeForAnalysis(text: string): string {
   return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(STRAY_MARKS, '')
     .normalize('NFC')
     .replace(ZERO_WIDTH, '')
     .replace(APOSTROPHES, "'")
     .replace(SPACES, ' ')
-    .toLowerCase()
     .replace(/ё/g, 'е')
+    .replace(MIXED_WORD, (word) => word.replace(/[a-z]/g, (c) => LATIN_LOOKALIKE[c] ?? c))
     .trim();
 }
 
@@ -32,9 +49,38 @@ export function tokenize(text: string): string[] {
   return normalizeForAnalysis(text).match(WORD) ?? [];
 }
 
-/** Stem of one normalised word: Snowball for Russian, Orama's light stemmer for Ukrainian. */
+// The light Ukrainian post-step. Each rule keeps at least three letters of stem.
+const UK_IA_NOUN = /(?<=^.{2,}[^аеиоуюяіїє'])(?:і[єїюя]?|ї)$/u;
+const UK_PRESENT_VERB = /(?<=.{3,})(?:ют|ут|ят|єт)$/u;
+const UK_PAST_VERB = /(?<=.{4,})(?:ил|ив)$/u;
+
+/**
+ * Folds what the Orama Ukrainian stemmer leaves apart: гаранті/гарантіє → гарант (like гарантій),
+ * коміс(і) → коміс, плануєт/плануют → плану, заявил/заяв → заяв.
+ */
+export function ukrainianPostStep(orama: string): string {
+  const noun = orama.replace(UK_IA_NOUN, '');
+  if (noun !== orama) return noun;
+  return orama.replace(UK_PRESENT_VERB, '').replace(UK_PAST_VERB, '');
+}
+
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache: Record<Lang, Map<string, string>> = { ru: new Map(), uk: new Map() };
+
+/**
+ * Stem of one normalised word (apostrophes dropped, so зобовязання and зобов'язання agree):
+ * Snowball for Russian, Orama plus the light post-step for Ukrainian.
+ */
 export function stem(word: string, lang: Lang): string {
-  return lang === 'ru' ? stemRussian(word) : stemUkrainian(word);
+  const cache = stemCache[lang];
+  const hit = cache.get(word);
+  if (hit !== undefined) return hit;
+  const bare = word.replace(/'/g, '');
+  const result = lang === 'ru' ? stemRussian(bare) : ukrainianPostStep(stemUkrainian(bare));
+  // A bounded memo: clearing keeps memory flat on huge inputs, results are the same either way.
+  if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+  cache.set(word, result);
+  return result;
 }
 
 /** Stems of every word in a text. */
@@ -50,17 +96,121 @@ export interface SentenceSpan {
 }
 
 /**
- * Split a paragraph into sentences. Placeholder on Intl.Segmenter; refined in its own change
- * (abbreviations, initials, quotes, "800 000").
+ * Abbreviations that never end a sentence: a title, a place word or a reference comes next
+ * ("им. Шевченко", "проф. Иванов", "ст. 5"). Others (млн., млрд., тис., т.е., т.д., ін., др., гг.) are
+ * left alone by the capital rule: before a capital they end the sentence, before a small letter not.
  */
-export function splitSentences(paragraph: string, lang: Lang): SentenceSpan[] {
-  const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+const NEVER_FINAL = new Set([
+  'им', 'ім', 'ст', 'проф', 'акад', 'доц', 'ген', 'ул', 'вул', 'пл', 'пер', 'просп', 'бул', 'пос', 'с', 'см',
+  'напр', 'п', 'пп', 'гл', 'рис', 'табл', 'св', 'оз', 'о', 'м', 'тов', 'гр', 'д', 'кв', 'корп', 'обл', 'р-н',
+  'зам', 'пред', 'ред', 'изд', 'вид', 'англ', 'рус', 'укр', 'франц', 'нем', 'лат', 'тел', 'ср', 'див',
+]);
+/** "г." and "р." mean a year after a number ("2026 г.") and may end it; otherwise "г. Киев" — a city. */
+const YEAR_ABBREVIATIONS = new Set(['г', 'р']);
+
+const TERMINAL = /[.!?…]/u;
+const CLOSERS = /["»“”'’)\]]/u;
+const OPENERS = /["«„“'(\[]/u;
+const DASHES = /[-–—]/u;
+const UPPER_START = /[\p{Lu}\p{N}]/u;
+const SPACE = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
+const WORD_BEFORE_DOT = /([\p{L}\p{N}-]+)$/u;
+
+/** Where the next sentence would start: the first character after `from` that is not a space. */
+function nextVisible(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && SPACE.test(text[i]!)) i++;
+  return i;
+}
+
+/** Whether the text from `i` opens a sentence: a capital or digit, possibly after quotes or a dash. */
+function opensSentence(text: string, i: number): boolean {
+  let j = i;
+  while (j < text.length && (OPENERS.test(text[j]!) || DASHES.test(text[j]!) || SPACE.test(text[j]!))) j++;
+  const first = text[j];
+  if (first === undefined) return false;
+  return UPPER_START.test(first);
+}
+
+/** Whether a single "." at `dot` belongs to an abbreviation, initial or list number rather than ending. */
+function dotIsNotFinal(text: string, dot: number, sentenceStart: number): boolean {
+  const before = text.slice(sentenceStart, dot);
+  const word = WORD_BEFORE_DOT.exec(before)?.[1];
+  if (word === undefined) return false;
+  const lower = word.toLowerCase();
+  const precededBy = before.slice(0, before.length - word.length);
+  // An initial: "В. Зеленский", "Д. Трамп", "В. В. Путин".
+  if (/^\p{Lu}$/u.test(word)) return true;
+  // A list number at the start of a sentence: "1. Перше…".
+  if (/^\d+$/.test(word)) return precededBy.trim() === '';
+  // "т.е.", "т.д.", "и т.п.": the last part of a dotted abbreviation.
+  if (/\p{L}\.$/u.test(precededBy) && lower.length <= 2) return false;
+  if (YEAR_ABBREVIATIONS.has(lower)) return !/\d\s*$/.test(precededBy);
+  return NEVER_FINAL.has(lower);
+}
+
+/**
+ * End of a sentence ending with the terminal punctuation run starting at `i`, or -1 when it goes on.
+ * The end includes the punctuation run and any closing quotes or brackets right after it.
+ */
+function sentenceEndAt(text: string, i: number, sentenceStart: number): number {
+  let end = i;
+  while (end < text.length && TERMINAL.test(text[end]!)) end++;
+  while (end < text.length && CLOSERS.test(text[end]!)) end++;
+  // Mid-token dots ("1.5", "т.е", "OBOZ.UA") and punctuation followed by a comma do not end anything.
+  if (end < text.length && !SPACE.test(text[end]!)) return -1;
+  const next = nextVisible(text, end);
+  if (next >= text.length) return end;
+  if (!opensSentence(text, next)) return -1;
+  const run = text.slice(i, end);
+  if (run.startsWith('.') && !run.startsWith('..') && dotIsNotFinal(text, i, sentenceStart)) return -1;
+  return end;
+}
+
+/** A line break ends a sentence when a capital starts the next line (a heading, a new item). */
+function lineBreakEnd(text: string, i: number): number {
+  let end = i;
+  while (end > 0 && SPACE.test(text[end - 1]!)) end--;
+  const next = nextVisible(text, i);
+  return next < text.length && opensSentence(text, next) ? end : -1;
+}
+
+/**
+ * Split a paragraph into sentences (Russian and Ukrainian news prose). A sentence ends at . ! ? … (or a
+ * run of them, "?!", "...") followed by a space and a capital, digit, opening quote or dash; closing
+ * quotes and brackets after the punctuation stay with the sentence. Abbreviations, initials, numbers
+ * ("1.5", "800 000") and quote attributions ("Текст", — сказал он.) do not end one.
+ * Spans are trimmed, in order, and cover every non-space character of the paragraph.
+ */
+export function splitSentences(paragraph: string, _lang: Lang): SentenceSpan[] {
   const out: SentenceSpan[] = [];
-  for (const s of segmenter.segment(paragraph)) {
-    const trimmed = s.segment.trimEnd();
-    if (trimmed.trim() === '') continue;
-    const lead = trimmed.length - trimmed.trimStart().length;
-    out.push({ text: trimmed.trimStart(), start: s.index + lead, end: s.index + trimmed.length });
+  let start = nextVisible(paragraph, 0);
+  let i = start;
+  const push = (end: number): void => {
+    let trimmedEnd = end;
+    while (trimmedEnd > start && SPACE.test(paragraph[trimmedEnd - 1]!)) trimmedEnd--;
+    if (trimmedEnd > start) out.push({ text: paragraph.slice(start, trimmedEnd), start, end: trimmedEnd });
+    start = nextVisible(paragraph, end);
+  };
+  while (i < paragraph.length) {
+    const ch = paragraph[i]!;
+    let end = -1;
+    if (TERMINAL.test(ch)) end = sentenceEndAt(paragraph, i, start);
+    else if (ch === '\n') end = lineBreakEnd(paragraph, i);
+    if (end < 0) {
+      i += TERMINAL.test(ch) ? runLength(paragraph, i) : 1;
+      continue;
+    }
+    push(end);
+    i = Math.max(start, end);
   }
+  if (start < paragraph.length) push(paragraph.length);
   return out;
+}
+
+/** Length of the run of terminal punctuation starting at `i`, so "..." is looked at once. */
+function runLength(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && TERMINAL.test(text[j]!)) j++;
+  return j - i;
 }

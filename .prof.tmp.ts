@@ -1,0 +1,10 @@
+import { normalizeForAnalysis, splitSentences } from './src/lib/text.ts';
+import { readFileSync } from 'node:fs';
+const text = readFileSync('seeds/000_4e4c541c79a5c744.txt','utf8');
+const paras = text.split('\n').filter(Boolean);
+let t = performance.now();
+for (let i=0;i<200;i++) for (const p of paras) normalizeForAnalysis(p + i);
+console.log('normalize', performance.now()-t);
+t = performance.now();
+for (let i=0;i<200;i++) for (const p of paras) splitSentences(p + ' ' + i, 'ru');
+console.log('split', performance.now()-t);

@@ -1,0 +1,44 @@
+/**
+ * npm run build [-- --keep-going] [--force]
+ * ingest (seeds → content) → astro build (content → dist) → Pagefind (dist/pagefind), in one process.
+ */
+import { build } from 'astro';
+import { parseArgs } from 'node:util';
+import { ingest } from '../src/pipeline/ingest.ts';
+import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
+
+const { values } = parseArgs({
+  options: {
+    'keep-going': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  },
+});
+
+const started = performance.now();
+const result = await ingest({
+  root: process.cwd(),
+  contentDir: process.env.BRIEFING_CONTENT_DIR,
+  seedsDir: process.env.BRIEFING_SEEDS_DIR,
+  keepGoing: values['keep-going'],
+  force: values.force,
+  onProgress: progressReporter(),
+});
+const problems = sortProblems(result.problems);
+const errors = problems.filter((p) => p.severity === 'error');
+for (const p of problems.filter((p) => p.severity === 'warning')) console.error(formatProblem(p));
+for (const p of errors) console.error(formatProblem(p));
+console.log(
+  `ingest: ${result.seeds} seeds, ${result.written.length} written, ${result.unchanged} unchanged, ${result.removed.length} removed, ${errors.length} errors`,
+);
+if (result.stopped) {
+  console.error('build: stopped — fix the errors above, or run `npm run build -- --keep-going` to build every good seed');
+  process.exit(1);
+}
+
+await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+if (errors.length) {
+  console.error(`build: built without ${errors.length} bad seed(s):`);
+  for (const p of errors) console.error(`  ${p.file}`);
+  process.exitCode = 1;
+}

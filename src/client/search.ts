@@ -1,0 +1,113 @@
+/**
+ * The search page's script: loads Pagefind from under the site's base path, fills the filter menus,
+ * searches as the reader types (and on Enter), and renders results with language, event and date.
+ * Result excerpts are rebuilt as text + <mark> only: nothing from the index is inserted as HTML.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+}
+interface Pagefind {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  debouncedSearch(q: string, o: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
+}
+interface Messages { results: string; none: string; loading: string; any: string }
+
+const FILTERS = ['lang', 'event', 'component', 'outlet'] as const;
+
+export async function runSearchPage(form: HTMLFormElement): Promise<void> {
+  const base = form.dataset.base ?? '/';
+  const messages = JSON.parse(form.dataset.messages ?? '{}') as Messages;
+  const status = document.getElementById('search-status')!;
+  const list = document.getElementById('search-results')!;
+  const input = form.elements.namedItem('q') as HTMLInputElement;
+  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base });
+  await pagefind.init();
+
+  const available = await pagefind.filters();
+  for (const name of FILTERS) {
+    const select = form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
+    for (const value of Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b))) {
+      select.append(new Option(value, value));
+    }
+  }
+
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') ?? '';
+  for (const name of FILTERS) {
+    const select = form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
+    select.value = params.get(name) ?? '';
+  }
+
+  const run = async (): Promise<void> => {
+    const query = input.value.trim();
+    const filters: Record<string, string> = {};
+    for (const name of FILTERS) {
+      const value = form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!.value;
+      if (value) filters[name] = value;
+    }
+    const url = new URL(location.href);
+    url.search = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters }).toString();
+    history.replaceState(null, '', url);
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      status.textContent = '';
+      return;
+    }
+    status.textContent = messages.loading;
+    const search = await pagefind.debouncedSearch(query || null as unknown as string, { filters }, 150);
+    if (search === null) return; // superseded by a newer query
+    const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
+    list.replaceChildren(...data.map(renderResult));
+    status.textContent = data.length === 0 ? messages.none : messages.results.replace('{count}', String(search.results.length));
+  };
+
+  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  input.addEventListener('input', () => void run());
+  form.addEventListener('change', () => void run());
+  // Down arrow from the query box moves to the first result.
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') {
+      list.querySelector('a')?.focus();
+      e.preventDefault();
+    }
+  });
+  if (input.value || params.toString()) await run();
+  input.focus();
+}
+
+function renderResult(result: PagefindResultData): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  if (result.meta.lang) link.lang = result.meta.lang;
+  const title = document.createElement('h2');
+  title.append(link);
+  const meta = document.createElement('p');
+  meta.className = 'meta';
+  meta.textContent = [result.meta.lang?.toUpperCase(), result.meta.event, result.meta.date].filter(Boolean).join(' · ');
+  const excerpt = document.createElement('p');
+  if (result.meta.lang) excerpt.lang = result.meta.lang;
+  excerpt.append(...safeExcerpt(result.excerpt));
+  item.append(title, meta, excerpt);
+  return item;
+}
+
+/** Text and <mark> only, whatever the excerpt holds. A <template> is inert: nothing in it loads or runs. */
+function safeExcerpt(html: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return [...template.content.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Pagefind, wired as one small integration: after Astro writes the pages, index them in the same process
+ * with Pagefind's Node API and write `pagefind/` into the output folder.
+ *
+ * One index over both languages: Pagefind builds one index per `<html lang>` and does not stem Ukrainian,
+ * so every page is indexed as one forced language. Russian stemming then also folds many Ukrainian endings,
+ * and a query in either language searches every report. Only `data-pagefind-body` (the article) is indexed.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+export const SEARCH_LANGUAGE = 'ru';
+
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'briefing:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const outDir = fileURLToPath(dir);
+        const added = await index.addDirectory({ path: outDir });
+        if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+        if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+        await pagefind.close();
+        logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+      },
+    },
+  };
+}

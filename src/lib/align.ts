@@ -1,0 +1,396 @@
+/**
+ * The bilingual source view: every sentence of every Russian and Ukrainian report about one event, laid out
+ * in rows of two columns (ru | uk).
+ *
+ * Rows come in two parts:
+ * 1. Component rows, in the given component order (then any component it does not list, by id): one row per
+ *    component holding every ru and every uk sentence tagged with it. A sentence tagged with several
+ *    components is a primary entry in the row of its first component (by that order) and a reference
+ *    (`primaryIn` names that component) in the rows of the others.
+ * 2. Untagged rows: ru and uk sentences paired one to one by cross-language similarity (language-neutral
+ *    word keys and their prefixes, numbers, acronyms; weighted by rarity); a sentence without a partner
+ *    gets a row of its own, the other side empty.
+ *
+ * How pairs are chosen, and why:
+ * - Articles are linked first: each ru article to its most similar uk articles (found through an inverted
+ *   index of keys, so the work grows with the number of articles, not its square), then a maximum spanning
+ *   forest of those links is kept. A translated or retold report thus sits next to its counterpart.
+ * - Sentences are compared only along forest links, and pairs are taken best first, one partner per
+ *   sentence, never crossing an earlier pair between the same two articles.
+ * - A forest plus non-crossing pairs makes "comes before" between rows acyclic, so an order exists in which
+ *   every article reads in sequence; `orderRows` finds it.
+ *
+ * Guarantees: every sentence is a primary entry exactly once; within a row an article's sentences keep their
+ * order; across the untagged rows every article's sentences keep their order.
+ */
+import { crossLingualKeys, skeleton } from './names.ts';
+import { LANGS } from './types.ts';
+import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from './types.ts';
+
+/** Below this cosine similarity two sentences are not shown as a pair. */
+export const MIN_PAIR_SCORE = 0.12;
+/** Length of the key prefix that stands for a cognate (3 joined unrelated words on the seeds, 5 missed some). */
+const PREFIX_LENGTH = 4;
+/** Linked articles kept per article, in each direction, before the forest is chosen. */
+const ARTICLE_NEIGHBOURS = 5;
+/** Postings visited per article in the neighbour search, rarest keys first: bounds the work on big events. */
+const POSTINGS_BUDGET = 50_000;
+
+/** Digits, with three-digit groups split by (narrow/no-break) spaces kept as one number: `800 000`. */
+const NUMBER = /\d+(?:[ \u00A0\u202F]\d{3}(?!\d))*/g;
+const NUMBER_SPACES = /[ \u00A0\u202F]/g;
+/** Acronyms as written (США, ООН, РФ): too short for content-word keys, yet strong anchors. */
+const ACRONYM = /(?<![\p{L}\p{N}])\p{Lu}{2,5}(?![\p{L}\p{N}])/gu;
+
+/** One sentence of one article, with its keys as sorted ids. */
+interface Sentence {
+  /** Index of its article in the input. */
+  article: number;
+  lang: Lang;
+  ref: SentenceRef;
+  keys: Int32Array;
+}
+
+/** An untagged sentence ready for pairing. */
+interface Node extends Sentence {
+  /** Position among its article's untagged sentences. */
+  pos: number;
+  /** Length of its binary tf-idf vector. */
+  norm: number;
+}
+
+/** A link between a ru and a uk article (input indices). */
+interface Link {
+  ru: number;
+  uk: number;
+  weight: number;
+}
+
+interface Candidate {
+  ru: number;
+  uk: number;
+  score: number;
+}
+
+/** Align the reports of one event; see the module header for the layout and its guarantees. */
+export function alignBilingual(articles: AlignArticle[], componentOrder: string[]): Alignment {
+  const languages = LANGS.filter((lang) => articles.some((a) => a.lang === lang));
+  const sentences = keySentences(articles);
+  const all = sentences.flat();
+  const componentRows = buildComponentRows(all, effectiveComponentOrder(componentOrder, all));
+  const forest = articleForest(sentences, articles);
+  const untagged = sentences.map((list) => list.filter((s) => s.ref.components.length === 0));
+  return { rows: [...componentRows, ...alignUntagged(untagged, forest)], languages };
+}
+
+/** The rows of one component, with the same languages, so the page renders it like the full view. */
+export function filterByComponent(alignment: Alignment, componentId: string): Alignment {
+  return {
+    rows: alignment.rows.filter((row) => row.component === componentId),
+    languages: alignment.languages,
+  };
+}
+
+/** Language-neutral keys of a sentence: content-word keys and their prefixes, numbers, acronyms. */
+export function sentenceKeys(text: string, lang: Lang): string[] {
+  const keys = new Set<string>();
+  for (const key of crossLingualKeys(text, lang)) {
+    keys.add(key);
+    // A short prefix catches cognates whose endings differ: участник/учасник, евроатлантической/євроатлантичного.
+    if (key.length > PREFIX_LENGTH) keys.add(`~${key.slice(0, PREFIX_LENGTH)}`);
+  }
+  for (const n of text.match(NUMBER) ?? []) keys.add(`#${n.replace(NUMBER_SPACES, '')}`);
+  for (const a of text.match(ACRONYM) ?? []) keys.add(`@${skeleton(a)}`);
+  return [...keys];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sentences and component rows
+
+/** Every sentence of every article as a reference for the view, with its key ids. */
+function keySentences(articles: AlignArticle[]): Sentence[][] {
+  const ids = new Map<string, number>();
+  const idOf = (key: string): number => {
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  return articles.map((article, index) =>
+    article.paragraphs.flatMap((p) =>
+      p.sentences.map((s) => {
+        const ref: SentenceRef = { article: article.id, sentence: s.id, text: s.text, components: [...new Set(s.components)] };
+        if (s.status !== undefined) ref.status = s.status;
+        const keys = Int32Array.from(sentenceKeys(s.text, article.lang).map(idOf)).sort();
+        return { article: index, lang: article.lang, ref, keys };
+      }),
+    ),
+  );
+}
+
+/** The given order without repeats, then components it does not list, by id, so no sentence is lost. */
+function effectiveComponentOrder(componentOrder: string[], sentences: Sentence[]): string[] {
+  const listed = new Set(componentOrder);
+  const unlisted = new Set<string>();
+  for (const s of sentences) for (const c of s.ref.components) if (!listed.has(c)) unlisted.add(c);
+  return [...listed, ...[...unlisted].sort()];
+}
+
+/** One row per component that has sentences; the row of a sentence's first component holds it as primary. */
+function buildComponentRows(sentences: Sentence[], order: string[]): AlignedRow[] {
+  const rank = new Map(order.map((c, i) => [c, i]));
+  const rows = new Map<string, AlignedRow>(order.map((c) => [c, { component: c, ru: [], uk: [], score: 0 }]));
+  for (const s of sentences) {
+    const mine = [...s.ref.components].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+    const primary = mine[0];
+    for (const c of mine) rows.get(c)?.[s.lang].push(c === primary ? s.ref : { ...s.ref, primaryIn: primary });
+  }
+  const filled = [...rows.values()].filter((row) => row.ru.length + row.uk.length > 0);
+  // Aligned by tag: full score when both languages report the component.
+  for (const row of filled) row.score = row.ru.length > 0 && row.uk.length > 0 ? 1 : 0;
+  return filled;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Weights and similarity
+
+/** Inverse document frequency of each key id over some key sets (sentences or articles). */
+function inverseDocumentFrequency(keySets: Int32Array[]): Float64Array {
+  const df: number[] = [];
+  for (const keys of keySets) for (const id of keys) df[id] = (df[id] ?? 0) + 1;
+  return Float64Array.from(df, (count) => Math.log(1 + keySets.length / (count ?? 1)));
+}
+
+function vectorLength(keys: Int32Array, idf: Float64Array): number {
+  let sum = 0;
+  for (const id of keys) sum += (idf[id] ?? 0) ** 2;
+  return Math.sqrt(sum);
+}
+
+/** Cosine similarity of two binary tf-idf vectors given as sorted key ids (a linear merge). */
+function cosine(a: Int32Array, aLength: number, b: Int32Array, bLength: number, idf: Float64Array): number {
+  if (aLength === 0 || bLength === 0) return 0;
+  let dot = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      dot += (idf[x] ?? 0) ** 2;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return dot / (aLength * bLength);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Linking articles
+
+/**
+ * The ru–uk article links allowed to hold sentence pairs: a maximum spanning forest over each article's
+ * nearest articles of the other language (by all its sentences' keys).
+ */
+function articleForest(sentences: Sentence[][], articles: AlignArticle[]): Link[] {
+  const keySets = sentences.map((list) => Int32Array.from(new Set(list.flatMap((s) => [...s.keys]))).sort());
+  const idf = inverseDocumentFrequency(keySets);
+  const lengths = keySets.map((keys) => vectorLength(keys, idf));
+  const byLang = (lang: Lang): number[] => articles.flatMap((a, i) => (a.lang === lang ? [i] : []));
+  const ru = byLang('ru');
+  const uk = byLang('uk');
+  const links = new Map<number, Link>();
+  const link = (r: number, u: number): void => {
+    const id = r * articles.length + u;
+    if (links.has(id)) return;
+    const weight = cosine(keySets[r] as Int32Array, lengths[r] ?? 0, keySets[u] as Int32Array, lengths[u] ?? 0, idf);
+    links.set(id, { ru: r, uk: u, weight });
+  };
+  for (const [r, u] of nearestArticles(keySets, idf, ru, uk)) link(r, u);
+  for (const [u, r] of nearestArticles(keySets, idf, uk, ru)) link(r, u);
+  return spanningForest([...links.values()], articles.length);
+}
+
+/** For each query article, the few target articles sharing the most weight of its rarer keys. */
+function nearestArticles(keySets: Int32Array[], idf: Float64Array, queries: number[], targets: number[]) {
+  const postings = new Map<number, number[]>();
+  targets.forEach((t, index) => {
+    for (const key of keySets[t] ?? []) {
+      const list = postings.get(key);
+      if (list) list.push(index);
+      else postings.set(key, [index]);
+    }
+  });
+  const weight = new Float64Array(targets.length);
+  const found: Array<[number, number]> = [];
+  for (const q of queries) {
+    const lists = [...(keySets[q] ?? [])].flatMap((key) => {
+      const list = postings.get(key);
+      return list ? [{ list, w: (idf[key] ?? 0) ** 2 }] : [];
+    });
+    lists.sort((a, b) => a.list.length - b.list.length);
+    const touched: number[] = [];
+    let budget = POSTINGS_BUDGET;
+    for (const { list, w } of lists) {
+      if (list.length > budget) break;
+      budget -= list.length;
+      for (const index of list) {
+        if (weight[index] === 0) touched.push(index);
+        weight[index] = (weight[index] ?? 0) + w;
+      }
+    }
+    touched.sort((a, b) => (weight[b] ?? 0) - (weight[a] ?? 0) || a - b);
+    for (const index of touched.slice(0, ARTICLE_NEIGHBOURS)) found.push([q, targets[index] as number]);
+    for (const index of touched) weight[index] = 0;
+  }
+  return found;
+}
+
+/** Kruskal: the heaviest links that join articles not yet connected. */
+function spanningForest(links: Link[], articleCount: number): Link[] {
+  const parent = Array.from({ length: articleCount }, (_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const sorted = [...links].sort((a, b) => b.weight - a.weight || a.ru - b.ru || a.uk - b.uk);
+  return sorted.filter((l) => {
+    const a = root(l.ru);
+    const b = root(l.uk);
+    if (a === b) return false;
+    parent[a] = b;
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Pairing sentences
+
+/** Pair the untagged sentences along the forest and lay them out in rows that keep every article's order. */
+function alignUntagged(untagged: Sentence[][], forest: Link[]): AlignedRow[] {
+  const idf = inverseDocumentFrequency(untagged.flat().map((s) => s.keys));
+  const nodes: Node[] = [];
+  const sequences = untagged.map((list) =>
+    list.map((s, pos) => nodes.push({ ...s, pos, norm: vectorLength(s.keys, idf) }) - 1),
+  );
+  const candidates = forest.flatMap((l) => compareArticles(nodes, sequences, l, idf));
+  const { partner, score } = matchPairs(nodes, candidates, forest);
+  return orderRows(sequences, partner).map((members) => {
+    const row: AlignedRow = { component: null, ru: [], uk: [], score: 0 };
+    for (const m of members) {
+      const node = nodes[m] as Node;
+      row[node.lang].push(node.ref);
+      row.score = score[m] ?? 0;
+    }
+    return row;
+  });
+}
+
+/** Every ru–uk sentence pair of two linked articles similar enough to be shown side by side. */
+function compareArticles(nodes: Node[], sequences: number[][], link: Link, idf: Float64Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (const r of sequences[link.ru] ?? []) {
+    const a = nodes[r] as Node;
+    for (const u of sequences[link.uk] ?? []) {
+      const b = nodes[u] as Node;
+      const score = cosine(a.keys, a.norm, b.keys, b.norm, idf);
+      if (score >= MIN_PAIR_SCORE) out.push({ ru: r, uk: u, score });
+    }
+  }
+  return out;
+}
+
+/**
+ * Greedy one-to-one matching, best score first: a pair is taken when both sentences are free and it does not
+ * cross a pair already taken between the same two articles. Returns each node's partner (or -1) and the
+ * pair's score (0 when alone).
+ */
+function matchPairs(nodes: Node[], candidates: Candidate[], forest: Link[]) {
+  const partner = new Int32Array(nodes.length).fill(-1);
+  const score = new Float64Array(nodes.length);
+  const taken = new Map<string, Array<[number, number]>>(); // article pair → [ruPos, ukPos] sorted by ruPos
+  for (const l of forest) taken.set(`${l.ru}:${l.uk}`, []);
+  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.ru - b.ru || a.uk - b.uk);
+  for (const c of sorted) {
+    if (partner[c.ru] !== -1 || partner[c.uk] !== -1) continue;
+    const ru = nodes[c.ru] as Node;
+    const uk = nodes[c.uk] as Node;
+    // Candidates only come from forest links, each of which has its list.
+    const pairs = taken.get(`${ru.article}:${uk.article}`) as Array<[number, number]>;
+    const at = insertionPoint(pairs, ru.pos);
+    const before = pairs[at - 1];
+    const after = pairs[at];
+    if ((before && before[1] > uk.pos) || (after && after[1] < uk.pos)) continue; // would cross
+    pairs.splice(at, 0, [ru.pos, uk.pos]);
+    partner[c.ru] = c.uk;
+    partner[c.uk] = c.ru;
+    score[c.ru] = score[c.uk] = c.score;
+  }
+  return { partner, score };
+}
+
+function insertionPoint(pairs: Array<[number, number]>, ruPos: number): number {
+  let lo = 0;
+  let hi = pairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((pairs[mid] as [number, number])[0] < ruPos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Laying out rows
+
+/**
+ * Rows (single items, or an item with its partner) in an order that keeps every sequence's order.
+ * Items are the ids 0..partner.length-1, each in exactly one sequence; `partner[item]` is its partner or -1.
+ * Sequences are walked in input order; before a pair is placed, the items preceding the partner in the
+ * partner's sequence are placed first, so readers see each report in sequence with its counterpart's
+ * sentences interleaved where they match. Throws when crossing pairs leave no such order (alignBilingual
+ * never makes such pairs).
+ */
+export function orderRows(sequences: number[][], partner: ArrayLike<number>): number[][] {
+  const sequenceOf = new Int32Array(partner.length);
+  const positionOf = new Int32Array(partner.length);
+  sequences.forEach((seq, s) =>
+    seq.forEach((item, p) => {
+      sequenceOf[item] = s;
+      positionOf[item] = p;
+    }),
+  );
+  const next = sequences.map(() => 0); // per sequence: position of its first item not yet placed
+  const isPlaced = (item: number): boolean => (next[sequenceOf[item] as number] as number) > (positionOf[item] as number);
+  const membersOf = (item: number): number[] => (partner[item] === -1 ? [item] : [item, partner[item] as number]);
+  const firstUnplacedBefore = (item: number): number | undefined => {
+    for (const m of membersOf(item)) {
+      const s = sequenceOf[m] as number;
+      const first = next[s] as number;
+      if (first < (positionOf[m] as number)) return sequences[s]?.[first];
+    }
+    return undefined;
+  };
+  const pending = new Uint8Array(partner.length); // on the stack, waiting for an earlier item
+  const rows: number[][] = [];
+  for (const start of sequences.flat()) {
+    const stack = [start];
+    while (stack.length > 0) {
+      const item = stack[stack.length - 1] as number;
+      if (isPlaced(item)) {
+        stack.pop();
+        continue;
+      }
+      const blocker = firstUnplacedBefore(item);
+      if (blocker !== undefined) {
+        if (pending[blocker]) throw new Error('orderRows: crossing pairs leave no order that keeps every sequence');
+        for (const m of membersOf(item)) pending[m] = 1;
+        stack.push(blocker);
+        continue;
+      }
+      stack.pop();
+      const members = membersOf(item);
+      rows.push(members);
+      for (const m of members) next[sequenceOf[m] as number] = (positionOf[m] as number) + 1;
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,123 @@
+/**
+ * One seed → one article: everything the ingest knows about an article, computed purely from the seed's
+ * bytes and the editor-owned content (component taxonomy, entity gazetteer). The result is what the
+ * generated MDX file holds (src/lib/mdx.ts writes it) and what the site reads back.
+ */
+import { inferDateHints, inferOutlet, inferSources } from './attribution.ts';
+import { analyzeArticle, type Taxonomy } from './components.ts';
+import { articleFeatures, type ArticleFeatures } from './events.ts';
+import { extractFacts, type ArticleFacts } from './facts.ts';
+import { detectLanguage } from './language.ts';
+import type { EntityIndex } from './names.ts';
+import { parseSeed, statedDate } from './seed.ts';
+import { articleIdFromSeedName, contentHash, deriveTitle, normalizedTextHash } from './slug.ts';
+import type {
+  AnalysedParagraph,
+  ArticleDocument,
+  ArticleKind,
+  DateHint,
+  Lang,
+  Problem,
+  Provenance,
+} from './types.ts';
+
+/** Everything the site knows about one article: the generated file's front matter plus its paragraphs. */
+export interface ArticleRecord {
+  id: string;
+  /** Seed file name, relative to the seeds folder. */
+  seed: string;
+  title: string;
+  titleSource: 'front-matter' | 'derived';
+  date: string | null;
+  dateSource: Provenance | null;
+  lang: Lang;
+  langSource: 'front-matter' | 'detected';
+  outlet: string | null;
+  outletSource: 'front-matter' | 'inferred' | null;
+  url: string | null;
+  /** Event slug pinned by the editor, or null to let briefing assign one. */
+  event: string | null;
+  /** Kind of report from its own wording (refined with the event's date in the site model). */
+  kind: ArticleKind;
+  /** Component overrides from the seed's front matter, already applied to the paragraphs. */
+  overrides: { add: string[]; remove: string[] };
+  /** Agencies the article cites (Reuters, Sky News …), as written. */
+  sources: string[];
+  dateHints: DateHint[];
+  features: ArticleFeatures;
+  facts: ArticleFacts;
+  encoding: string;
+  /** sha256 of the seed bytes. */
+  seedHash: string;
+  /** sha256 of the text with whitespace folded: equal for duplicate seeds. */
+  textHash: string;
+  paragraphs: AnalysedParagraph[];
+}
+
+export interface EditorContent {
+  taxonomy: Taxonomy;
+  entities: EntityIndex;
+}
+
+export interface BuiltArticle {
+  record?: ArticleRecord;
+  problems: Problem[];
+}
+
+/** Parse, analyse and describe one seed. Pure: bytes and editor content in, record and problems out. */
+export function buildArticle(seedFile: string, bytes: Uint8Array, content: EditorContent): BuiltArticle {
+  const { seed, problems } = parseSeed(seedFile, bytes);
+  if (!seed) return { problems };
+  const texts = seed.paragraphs.map((p) => p.text);
+  const fm = seed.frontMatter;
+  const lang: Lang = fm.lang ?? detectLanguage(texts.join('\n')).lang;
+  const overrides = { add: fm.components?.add ?? [], remove: fm.components?.remove ?? [] };
+  const known = new Set(content.taxonomy.components.map((c) => c.id));
+  for (const id of [...overrides.add, ...overrides.remove]) {
+    if (!known.has(id)) {
+      problems.push({
+        severity: 'error',
+        file: seedFile,
+        message: `front matter names the component "${id}", which content/components.yaml does not define`,
+        hint: `use one of: ${[...known].join(', ')}`,
+      });
+    }
+  }
+  if (problems.some((p) => p.severity === 'error')) return { problems };
+
+  const analysis = analyzeArticle(seed.paragraphs, lang, content.taxonomy, overrides);
+  const sentences = analysis.paragraphs.flatMap((p) => p.sentences);
+  const outlet = fm.outlet ?? inferOutlet(texts, lang);
+  const stated = statedDate(seed);
+  const record: ArticleRecord = {
+    id: articleIdFromSeedName(seedFile),
+    seed: seedFile,
+    title: fm.title ?? deriveTitle(texts[0] ?? '', lang),
+    titleSource: fm.title ? 'front-matter' : 'derived',
+    date: stated?.date ?? null,
+    dateSource: stated?.provenance ?? null,
+    lang,
+    langSource: fm.lang ? 'front-matter' : 'detected',
+    outlet,
+    outletSource: fm.outlet ? 'front-matter' : outlet ? 'inferred' : null,
+    url: fm.url ?? null,
+    event: fm.event ?? null,
+    kind: analysis.kind,
+    overrides,
+    sources: inferSources(texts, lang),
+    dateHints: stated ? [] : inferDateHints(texts, lang),
+    features: articleFeatures(texts, lang, content.entities),
+    facts: extractFacts(sentences, lang, content.entities),
+    encoding: seed.encoding,
+    seedHash: contentHash(bytes),
+    textHash: normalizedTextHash(texts),
+    paragraphs: analysis.paragraphs,
+  };
+  return { record, problems };
+}
+
+/** The record as the generated file stores it: front matter (everything but paragraphs) + paragraphs. */
+export function toDocument(record: ArticleRecord): ArticleDocument {
+  const { paragraphs, ...frontMatter } = record;
+  return { frontMatter: JSON.parse(JSON.stringify(frontMatter)) as Record<string, unknown>, paragraphs };
+}

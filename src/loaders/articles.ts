@@ -1,0 +1,56 @@
+/**
+ * Content loader for the generated articles (content/articles/*.mdx).
+ *
+ * The ingest writes these files from a syntax tree and they hold only the project's own two components
+ * (<S>, <Claim>) around plain text, so they are read with the MDX parser (micromark + mdxjs, via
+ * src/lib/mdx.ts) straight into data and rendered by the pages' templates — one parse per changed file,
+ * no JavaScript module per article. Anything else in a file (ESM, expressions, other JSX) is refused by
+ * the parser with the file and line: a generated file that was edited by hand never runs code.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parseArticle } from '../lib/mdx.ts';
+
+export interface ArticlesLoaderOptions {
+  /** Absolute path of the folder of generated articles. */
+  dir: string;
+}
+
+export function articlesLoader({ dir: folder }: ArticlesLoaderOptions): Loader {
+  return {
+    name: 'briefing:articles',
+    load: async ({ store, parseData, generateDigest, logger, watcher }) => {
+      const dir = pathToFileURL(`${folder.replace(/\/?$/, '/')}`);
+      const sync = async (): Promise<void> => {
+        const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
+        const seen = new Set<string>();
+        let parsed = 0;
+        for (const file of files) {
+          const id = file.slice(0, -'.mdx'.length);
+          seen.add(id);
+          const text = await readFile(new URL(file, dir), 'utf8');
+          const digest = generateDigest(text);
+          if (store.get(id)?.digest === digest) continue;
+          const doc = parseArticle(text, `content/articles/${file}`);
+          const data = await parseData({ id, data: { ...doc.frontMatter, paragraphs: doc.paragraphs } });
+          store.set({ id, data, digest });
+          parsed += 1;
+        }
+        for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+        logger.info(`${files.length} articles (${parsed} parsed, ${files.length - parsed} unchanged)`);
+      };
+      await sync();
+      if (watcher) {
+        const folder = fileURLToPath(dir);
+        watcher.add(folder);
+        const onChange = (path: string): void => {
+          if (path.startsWith(folder) && path.endsWith('.mdx')) void sync();
+        };
+        watcher.on('add', onChange);
+        watcher.on('change', onChange);
+        watcher.on('unlink', onChange);
+      }
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * The ingest: every `seeds/*.txt` → `content/articles/<id>.mdx`. The file-system side of src/lib/article.ts.
+ *
+ * - Reads seeds, never writes to the seeds folder.
+ * - All-or-nothing by default: every seed is analysed first; with any error nothing is written.
+ *   `keepGoing` writes every good seed and still reports the bad ones.
+ * - Incremental: a manifest records, per seed, the key of its inputs (seed bytes, editor content,
+ *   generator version) and the hash of the file written; an unchanged seed is not re-analysed or rewritten.
+ * - Nothing lost: a generated file whose bytes differ from what was written (edited by hand) is reported,
+ *   not overwritten (unless `force`); files of removed seeds are removed; duplicates are built once.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { buildArticle, toDocument, type EditorContent } from '../lib/article.ts';
+import { serializeArticle, ArticleMdxError } from '../lib/mdx.ts';
+import type { Problem } from '../lib/types.ts';
+import { loadEditorContent } from './content.ts';
+
+/** Bump when the generated files change for the same inputs: every article is then regenerated. */
+export const GENERATOR_VERSION = 1;
+export const MANIFEST_NAME = '.ingest-manifest.json';
+
+export interface IngestOptions {
+  /** Project root: `seeds/` and `content/` are resolved against it unless given. */
+  root: string;
+  seedsDir?: string;
+  contentDir?: string;
+  keepGoing?: boolean;
+  /** Overwrite generated files that were edited by hand. */
+  force?: boolean;
+  /** Validate only: analyse everything, write nothing. */
+  checkOnly?: boolean;
+  onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface IngestResult {
+  problems: Problem[];
+  seeds: number;
+  written: string[];
+  unchanged: number;
+  removed: string[];
+  duplicates: { seed: string; duplicateOf: string }[];
+  /** Whether errors stopped the ingest before it wrote anything. */
+  stopped: boolean;
+}
+
+interface ManifestEntry {
+  seed: string;
+  inputsKey: string;
+  outputHash: string;
+  textHash: string;
+}
+type Manifest = Record<string, ManifestEntry>; // by article id
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+export async function ingest(options: IngestOptions): Promise<IngestResult> {
+  const seedsDir = resolve(options.root, options.seedsDir ?? 'seeds');
+  const contentDir = resolve(options.root, options.contentDir ?? 'content');
+  const articlesDir = join(contentDir, 'articles');
+  const result: IngestResult = { problems: [], seeds: 0, written: [], unchanged: 0, removed: [], duplicates: [], stopped: false };
+
+  const editor = await loadEditorContent(contentDir);
+  result.problems.push(...editor.problems);
+  if (!editor.content) return { ...result, stopped: true };
+  const contentKey = editor.key;
+
+  const seedFiles = await listSeeds(seedsDir, result.problems);
+  result.seeds = seedFiles.length;
+  const manifest = await readManifest(articlesDir);
+  const bySeed = new Map(Object.entries(manifest).map(([id, m]) => [m.seed, { id, ...m }]));
+  const onDisk = await hashesOnDisk(articlesDir);
+  const nextManifest: Manifest = {};
+  const outputs = new Map<string, string>(); // id → MDX text to write
+  const firstWithText = new Map<string, string>(); // text hash → seed
+  const idOwner = new Map<string, string>(); // id → seed
+  const display = (file: string) => relative(options.root, join(seedsDir, file)) || file;
+
+  for (const [index, file] of seedFiles.entries()) {
+    options.onProgress?.(index, seedFiles.length, file);
+    const bytes = await readFile(join(seedsDir, file));
+    const inputsKey = sha256(`${GENERATOR_VERSION}\0${contentKey}\0${sha256(bytes)}`);
+    const previous = bySeed.get(file);
+    const upToDate = previous?.inputsKey === inputsKey && onDisk.get(`${previous.id}.mdx`) === previous.outputHash;
+    let id: string;
+    let entry: ManifestEntry;
+    let mdx: string | undefined;
+    if (upToDate) {
+      id = previous.id;
+      entry = { seed: file, inputsKey, outputHash: previous.outputHash, textHash: previous.textHash };
+    } else {
+      const built = analyse(file, display(file), bytes, editor.content);
+      result.problems.push(...built.problems);
+      if (!built.record || built.mdx === undefined) continue;
+      id = built.record.id;
+      mdx = built.mdx;
+      entry = { seed: file, inputsKey, outputHash: sha256(mdx), textHash: built.record.textHash };
+    }
+
+    const original = firstWithText.get(entry.textHash);
+    if (original) {
+      result.duplicates.push({ seed: file, duplicateOf: original });
+      result.problems.push({
+        severity: 'warning',
+        file: display(file),
+        message: `has the same text as ${display(original)} (ignoring white space); it is built once, from ${display(original)}`,
+        hint: 'delete one of the two seeds',
+      });
+      continue;
+    }
+    firstWithText.set(entry.textHash, file);
+    const owner = idOwner.get(id);
+    if (owner) {
+      result.problems.push({
+        severity: 'error',
+        file: display(file),
+        message: `gives the article id "${id}", which ${display(owner)} already has`,
+        hint: 'rename one of the two seed files',
+      });
+      continue;
+    }
+    idOwner.set(id, file);
+
+    const current = onDisk.get(`${id}.mdx`);
+    const lastWritten = manifest[id]?.outputHash;
+    if (current !== undefined && current !== lastWritten && current !== entry.outputHash && !options.force) {
+      // The file is not what the ingest last wrote: an editor changed it (or put it there).
+      result.problems.push(handEdited(options.root, articlesDir, `${id}.mdx`));
+      if (manifest[id]) nextManifest[id] = manifest[id];
+      continue;
+    }
+    nextManifest[id] = entry;
+    if (mdx !== undefined && current !== entry.outputHash) outputs.set(id, mdx);
+    else result.unchanged += 1;
+  }
+  options.onProgress?.(seedFiles.length, seedFiles.length, '');
+
+  // Generated files whose seed is gone (or no longer valid) are removed, unless edited by hand.
+  const stale: string[] = [];
+  for (const [file, current] of onDisk) {
+    const id = file.slice(0, -'.mdx'.length);
+    if (nextManifest[id]) continue;
+    const stillSeeded = manifest[id] && seedFiles.includes(manifest[id].seed);
+    if (stillSeeded) continue; // its seed has errors now: reported above, its last good file stays
+    if (manifest[id]?.outputHash === current || options.force) stale.push(file);
+    else result.problems.push(handEdited(options.root, articlesDir, file, manifest[id] ? 'its seed was removed' : 'no seed generates it'));
+  }
+
+  const errors = result.problems.some((p) => p.severity === 'error');
+  if ((errors && !options.keepGoing) || options.checkOnly) {
+    result.stopped = errors;
+    return result;
+  }
+
+  await mkdir(articlesDir, { recursive: true });
+  for (const [id, mdx] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+    await writeAtomic(safeTarget(articlesDir, id), mdx);
+    result.written.push(`${id}.mdx`);
+  }
+  for (const file of stale.sort()) {
+    await rm(join(articlesDir, file));
+    result.removed.push(file);
+  }
+  for (const [id, entry] of Object.entries(manifest)) {
+    if (!nextManifest[id] && seedFiles.includes(entry.seed) && onDisk.has(`${id}.mdx`)) nextManifest[id] = entry;
+  }
+  await writeAtomic(join(articlesDir, MANIFEST_NAME), `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`);
+  return result;
+}
+
+function analyse(file: string, shown: string, bytes: Uint8Array, content: EditorContent) {
+  const built = buildArticle(file, bytes, content);
+  const problems = built.problems.map((p) => ({ ...p, file: shown }));
+  if (!built.record) return { problems };
+  try {
+    const mdx = serializeArticle(toDocument(built.record), `content/articles/${built.record.id}.mdx`);
+    return { record: built.record, mdx, problems };
+  } catch (error) {
+    if (!(error instanceof ArticleMdxError)) throw error;
+    problems.push({ severity: 'error', file: shown, message: `cannot be written safely as MDX: ${error.message}`, hint: error.hint });
+    return { problems };
+  }
+}
+
+async function listSeeds(seedsDir: string, problems: Problem[]): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(seedsDir, { withFileTypes: true });
+  } catch {
+    problems.push({ severity: 'error', file: seedsDir, message: 'the seeds folder does not exist', hint: 'create it and put the article .txt files in it' });
+    return [];
+  }
+  const files: string[] = [];
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    if (e.name.startsWith('.')) continue;
+    if (!e.name.toLowerCase().endsWith('.txt')) {
+      problems.push({ severity: 'warning', file: `seeds/${e.name}`, message: 'is not a .txt file and is ignored', hint: 'rename it to .txt if it is an article' });
+      continue;
+    }
+    files.push(e.name);
+  }
+  // Code-unit order: the same on every machine, whatever its locale.
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The output path for an id, refusing anything that would land outside content/articles. */
+function safeTarget(articlesDir: string, id: string): string {
+  const target = resolve(articlesDir, `${id}.mdx`);
+  if (!target.startsWith(articlesDir + sep) || /[/\\]/.test(id) || id.startsWith('.')) {
+    throw new Error(`refusing to write article id "${id}" outside ${articlesDir}`);
+  }
+  return target;
+}
+
+function handEdited(root: string, articlesDir: string, file: string, why = 'it was edited by hand since the ingest wrote it'): Problem {
+  return {
+    severity: 'error',
+    file: relative(root, join(articlesDir, file)),
+    message: `is not what the ingest wrote (${why}), so it is left as it is`,
+    hint: 'move the change into the seed (front matter can set title, date, outlet, components), then delete this file or run with --force',
+  };
+}
+
+/** sha256 of every generated article file now on disk, by file name. */
+async function hashesOnDisk(articlesDir: string): Promise<Map<string, string>> {
+  const files = (await readdir(articlesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
+  const hashes = new Map<string, string>();
+  for (const file of files) hashes.set(file, sha256(await readFile(join(articlesDir, file))));
+  return hashes;
+}
+
+async function readManifest(articlesDir: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(join(articlesDir, MANIFEST_NAME), 'utf8')) as Manifest;
+  } catch {
+    return {};
+  }
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const temp = `${path}.tmp-${process.pid}`;
+  await writeFile(temp, text);
+  await rename(temp, path);
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
