@@ -28,7 +28,7 @@ import { LANGS } from './types.ts';
 import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from './types.ts';
 
 /** Below this cosine similarity two sentences are not shown as a pair. */
-export const MIN_PAIR_SCORE = 0.12;
+export const MIN_PAIR_SCORE = 0.08;
 /** Length of the key prefix that stands for a cognate (3 joined unrelated words on the seeds, 5 missed some). */
 const PREFIX_LENGTH = 4;
 /** Linked articles kept per article, in each direction, before the forest is chosen. */

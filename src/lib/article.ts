@@ -3,6 +3,7 @@
  * bytes and the editor-owned content (component taxonomy, entity gazetteer). The result is what the
  * generated MDX file holds (src/lib/mdx.ts writes it) and what the site reads back.
  */
+import { createHash } from 'node:crypto';
 import { inferDateHints, inferOutlet, inferSources } from './attribution.ts';
 import { analyzeArticle, type Taxonomy } from './components.ts';
 import { articleFeatures, type ArticleFeatures } from './events.ts';
@@ -10,7 +11,7 @@ import { extractFacts, type ArticleFacts } from './facts.ts';
 import { detectLanguage } from './language.ts';
 import type { EntityIndex } from './names.ts';
 import { parseSeed, statedDate } from './seed.ts';
-import { articleIdFromSeedName, contentHash, deriveTitle, normalizedTextHash } from './slug.ts';
+import { articleIdFromSeedName, deriveTitle, normalizedTextHash } from './slug.ts';
 import type {
   AnalysedParagraph,
   ArticleDocument,
@@ -109,7 +110,7 @@ export function buildArticle(seedFile: string, bytes: Uint8Array, content: Edito
     features: articleFeatures(texts, lang, content.entities),
     facts: extractFacts(sentences, lang, content.entities),
     encoding: seed.encoding,
-    seedHash: contentHash(bytes),
+    seedHash: createHash('sha256').update(bytes).digest('hex'),
     textHash: normalizedTextHash(texts),
     paragraphs: analysis.paragraphs,
   };

@@ -7,10 +7,10 @@ import { alignBilingual } from './align.ts';
 import { articleKind, eventComponentStatus, type Taxonomy } from './components.ts';
 import { assignEvents, type EventDef } from './events.ts';
 import { mergeFacts, type EventFacts } from './facts.ts';
+import type { ArticleRecord } from './article.ts';
 import type {
   Alignment,
   ArticleKind,
-  ArticleRecord,
   Lang,
   MentionStatus,
   Problem,

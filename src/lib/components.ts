@@ -51,6 +51,7 @@ const UI_LANGS = ['en', 'ru', 'uk'] as const;
 export const DEFAULT_GAP = 2;
 const ANY_GAP = Number.POSITIVE_INFINITY;
 const MIN_PREFIX = 3;
+const MEMO_LIMIT = 200_000;
 const ALTERNATIVE = /^(=?)([\p{L}\p{N}'-]+)(\*?)$/u;
 
 type Alternative = { match: 'prefix' | 'stem' | 'exact'; value: string };
@@ -127,13 +128,24 @@ class TermIndex {
     return id;
   }
 
-  /** Ids of the term alternatives one token matches. */
-  lookup(token: Token): number[] {
+  private readonly memo = new Map<string, number[]>();
+
+  /** Ids of the term alternatives one token matches (memoised per word: news vocabulary repeats). */
+  lookup(word: string, lang: Lang): number[] {
+    const known = this.memo.get(word);
+    if (known) return known;
+    const out = this.compute(word, lang);
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(word, out);
+    return out;
+  }
+
+  private compute(word: string, lang: Lang): number[] {
     const out: number[] = [];
-    for (const id of this.exact.get(token.word) ?? []) out.push(id);
-    for (const id of this.stems.get(token.stem) ?? []) out.push(id);
-    for (const p of this.prefixes.get(token.word.slice(0, MIN_PREFIX)) ?? []) {
-      if (token.word.startsWith(p.prefix)) out.push(p.id);
+    for (const id of this.exact.get(word) ?? []) out.push(id);
+    for (const id of this.stems.get(stem(word, lang)) ?? []) out.push(id);
+    for (const p of this.prefixes.get(word.slice(0, MIN_PREFIX)) ?? []) {
+      if (word.startsWith(p.prefix)) out.push(p.id);
     }
     return out;
   }
@@ -145,22 +157,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-interface Token {
-  word: string;
-  stem: string;
-}
-
 /** A sentence ready for matching: its tokens and, per term id, the token positions it matches. */
 interface MatchableSentence {
-  tokens: Token[];
+  /** Normalised words, apostrophes dropped. */
+  tokens: string[];
   positions: Map<number, number[]>;
 }
 
 interface LanguageMatcher {
   index: TermIndex;
-  components: CompiledCue[];
-  statuses: CompiledCue[];
-  kinds: CompiledCue[];
+  components: CueGroup;
+  statuses: CueGroup;
+  kinds: CueGroup;
   negation: Set<string>;
   future: Set<string>;
   /** Per component, every term id of its cues: used to place an `add` override. */
@@ -199,9 +207,9 @@ function compileLanguage(taxonomy: Taxonomy, lang: Lang): LanguageMatcher {
   const words = (list: readonly string[]) => new Set(list.map((w) => bare(normalizeForAnalysis(w))));
   return {
     index,
-    components,
-    statuses: MENTION_STATUSES.flatMap((s) => compile(s, taxonomy.statusCues[s][lang])),
-    kinds: ARTICLE_KINDS.flatMap((k) => compile(k, taxonomy.kindCues[k][lang])),
+    components: cueGroup(components),
+    statuses: cueGroup(MENTION_STATUSES.flatMap((s) => compile(s, taxonomy.statusCues[s][lang]))),
+    kinds: cueGroup(ARTICLE_KINDS.flatMap((k) => compile(k, taxonomy.kindCues[k][lang]))),
     negation: words(taxonomy.statusModifiers.negation[lang]),
     future: words(taxonomy.statusModifiers.future[lang]),
     componentTerms,
@@ -212,10 +220,10 @@ const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 function matchable(text: string, lang: Lang, index: TermIndex): MatchableSentence {
   const words = normalizeForAnalysis(text).match(WORD) ?? [];
-  const tokens = words.map((w) => ({ word: bare(w), stem: stem(w, lang) }));
+  const tokens = words.map(bare);
   const positions = new Map<number, number[]>();
-  tokens.forEach((token, i) => {
-    for (const id of index.lookup(token)) push(positions, id, i);
+  tokens.forEach((word, i) => {
+    for (const id of index.lookup(word, lang)) push(positions, id, i);
   });
   return { tokens, positions };
 }
@@ -229,8 +237,12 @@ interface CueMatch {
 
 /** The first (shortest from its earliest start) occurrence of a cue, or undefined. */
 function findCue(cue: CompiledCue, sentence: MatchableSentence): CueMatch | undefined {
-  const positionsOf = (term: number[]): number[] =>
-    term.flatMap((id) => sentence.positions.get(id) ?? []).sort((a, b) => a - b);
+  const positionsOf = (term: number[]): number[] => {
+    if (term.length === 1) return sentence.positions.get(term[0]!) ?? [];
+    const all: number[] = [];
+    for (const id of term) for (const p of sentence.positions.get(id) ?? []) all.push(p);
+    return all.length > 1 ? all.sort((a, b) => a - b) : all;
+  };
   const firsts = positionsOf(cue.terms[0] ?? []);
   const rest = cue.terms.slice(1).map(positionsOf);
   // Depth-first over the (few) candidate positions: with a bounded gap the earliest next match is not
@@ -253,11 +265,27 @@ function findCue(cue: CompiledCue, sentence: MatchableSentence): CueMatch | unde
   return undefined;
 }
 
-function findAll(cues: readonly CompiledCue[], sentence: MatchableSentence): CueMatch[] {
+/** Cues grouped by the term ids of their first term, so a sentence only tries cues that can start in it. */
+interface CueGroup {
+  cues: CompiledCue[];
+  byFirstTerm: Map<number, number[]>;
+}
+
+function cueGroup(cues: CompiledCue[]): CueGroup {
+  const byFirstTerm = new Map<number, number[]>();
+  cues.forEach((cue, i) => {
+    for (const id of cue.terms[0] ?? []) push(byFirstTerm, id, i);
+  });
+  return { cues, byFirstTerm };
+}
+
+/** Every cue of a group found in the sentence, in cue order. */
+function findAll(group: CueGroup, sentence: MatchableSentence): CueMatch[] {
+  const candidates = new Set<number>();
+  for (const id of sentence.positions.keys()) for (const i of group.byFirstTerm.get(id) ?? []) candidates.add(i);
   const out: CueMatch[] = [];
-  for (const cue of cues) {
-    if (!cue.terms[0]?.some((id) => sentence.positions.has(id))) continue;
-    const m = findCue(cue, sentence);
+  for (const i of [...candidates].sort((a, b) => a - b)) {
+    const m = findCue(group.cues[i]!, sentence);
     if (m) out.push(m);
   }
   return out;
@@ -276,7 +304,7 @@ function ownStatus(sentence: MatchableSentence, matcher: LanguageMatcher): Menti
   );
   const found = new Set<MentionStatus>();
   for (const m of specific) {
-    const before = sentence.tokens[m.start - 1]?.word;
+    const before = sentence.tokens[m.start - 1];
     if (before !== undefined && matcher.negation.has(before)) continue;
     const status = m.owner as MentionStatus;
     found.add(before !== undefined && matcher.future.has(before) ? 'expected' : status);

@@ -3,7 +3,7 @@
  *
  * 1. Decode: a BOM decides (UTF-8, UTF-16 LE/BE); else valid UTF-8 stays UTF-8; else the bytes are read as the
  *    Cyrillic legacy encoding (windows-1251, KOI8-R, KOI8-U) whose decoding looks most like Russian/Ukrainian
- *    text, with `chardet` breaking ties. Files with NUL bytes or many control characters are not text.
+ *    text, with `chardet` breaking ties. Files with NUL bytes or other control characters are not text.
  * 2. Line endings (CRLF, CR) become \n; nothing else in the text changes.
  * 3. Optional YAML front matter (`---` … `---` at the very top), checked key by key.
  * 4. Optional legacy date token ` date YYYY-MM-DD`, followed by the text on the same line.
@@ -44,15 +44,11 @@ export function parseSeed(file: string, bytes: Uint8Array): SeedParseResult {
   if (decoded.warning) report('warning', decoded.warning, 'save it as UTF-8 so that it is read the same way everywhere');
 
   const text = normalizeLineEndings(decoded.text);
-  const controls = countControlCharacters(text);
-  if (controls.count > 0) {
-    const where = `control character U+${controls.first.toString(16).toUpperCase().padStart(4, '0')}`;
-    if (controls.count * 100 > text.length) {
-      report('error', `is not a text file (found a ${where} on line ${controls.line})`, 'save it as UTF-8 text');
-      return { problems };
-    }
-    report('warning', `contains ${controls.count} invisible ${where.replace(/^control character/, 'control character(s), the first')}`,
-      'delete the invisible characters (retype the line if unsure)', controls.line);
+  const control = firstControlCharacter(text);
+  if (control) {
+    report('error', `is not a text file (found the control character ${control.code} on line ${control.line})`,
+      'save it as UTF-8 text; if it is text, delete the invisible character on that line', control.line);
+    return { problems };
   }
 
   const lines = text.split('\n');
@@ -122,7 +118,7 @@ function decode(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     // A UTF-8 BOM before bytes that are not UTF-8 (a converter's slip): read the rest as a legacy encoding.
-    return decodeUtf8(buffer.subarray(3), 3, 'UTF-8 (BOM)') ?? decodeCyrillicLegacy(buffer.subarray(3));
+    return decodeUtf8(buffer.subarray(3), 3, 'UTF-8') ?? decodeCyrillicLegacy(buffer.subarray(3));
   }
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(buffer.subarray(2), 'utf-16le', 2, 'UTF-16LE');
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(buffer.subarray(2), 'utf-16be', 2, 'UTF-16BE');
@@ -207,12 +203,13 @@ function decodeCyrillicLegacy(buffer: Buffer): Decoded {
     score: cyrillicPlausibility(iconv.decode(sample, enc.iconv)),
     chardet: confidence.get(enc.chardet) ?? 0,
   })).sort((a, b) => b.score - a.score || b.chardet - a.chardet || a.order - b.order);
-  const [best, second] = ranked as [(typeof ranked)[number], (typeof ranked)[number]];
+  const best = ranked[0]!;
+  const family = (name: string): string => name.slice(0, 4);
+  const rival = ranked.find((r) => family(r.enc.name) !== family(best.enc.name))!;
   // KOI8-R and KOI8-U decode Russian identically; only a Ukrainian letter byte makes them differ.
   const enc = best.enc.name === 'KOI8-U' && !hasKoi8uLetterBytes(buffer) ? LEGACY[1]! : best.enc;
   const text = iconv.decode(buffer, enc.iconv);
-  const sameFamily = best.enc.name.startsWith('KOI8') && second.enc.name.startsWith('KOI8');
-  const certain = sameFamily || best.score - second.score >= CERTAIN_MARGIN;
+  const certain = best.score - rival.score >= CERTAIN_MARGIN;
   return certain
     ? { text, encoding: enc.name }
     : { text, encoding: enc.name, warning: `is not UTF-8 and its encoding is uncertain; it was read as ${enc.name}` };
@@ -259,23 +256,18 @@ function isImplausibleSymbol(c: number): boolean {
   );
 }
 
+const CONTROL_CHARACTER = /[\u0001-\u0008\u000E-\u001F\u007F]/;
+
 function normalizeLineEndings(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-/** Control characters other than tab, newline, vertical tab and form feed: count, first one, its line. */
-function countControlCharacters(text: string): { count: number; first: number; line: number } {
-  let count = 0;
-  let first = 0;
-  let firstIndex = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 11 && c !== 12) || c === 0x7f) {
-      if (count === 0) [first, firstIndex] = [c, i];
-      count++;
-    }
-  }
-  return { count, first, line: firstIndex < 0 ? 0 : lineOfIndex(text, firstIndex) };
+/** The first control character other than tab, newline, vertical tab and form feed: binary, not text. */
+function firstControlCharacter(text: string): { code: string; line: number } | undefined {
+  const index = text.search(CONTROL_CHARACTER);
+  if (index < 0) return undefined;
+  const code = `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+  return { code, line: lineOfIndex(text, index) };
 }
 
 function lineOfIndex(text: string, index: number): number {
@@ -416,7 +408,10 @@ function textValue(node: YamlNode, where: ValueWhere): string | undefined {
 function describe(node: YamlNode): string {
   if (isMap(node)) return 'a nested map';
   if (isSeq(node)) return 'a list';
-  if (isScalar(node)) return typeof node.value === 'number' ? 'a number' : typeof node.value === 'boolean' ? 'true/false' : 'a value of another type';
+  if (isScalar(node)) {
+    if (node.value === null) return 'nothing';
+    return typeof node.value === 'number' ? 'a number' : typeof node.value === 'boolean' ? 'true/false' : 'a value of another type';
+  }
   return 'an alias or tag';
 }
 
@@ -469,7 +464,8 @@ function readIdList(node: YamlNode | null, name: string, line: number, where: Va
       ids.push(item.value.trim());
     } else {
       const itemLine = item?.range ? where.fileLine(item.range[0]) : line;
-      where.report('error', `${name} contains ${item === null ? 'an empty item' : describe(item)} instead of a component id`,
+      const got = item === null || (isScalar(item) && (item.value === null || item.value === '')) ? 'an empty item' : describe(item);
+      where.report('error', `${name} contains ${got} instead of a component id`,
         'list component ids as text, e.g. monitoring', itemLine);
     }
   }

@@ -75,11 +75,12 @@ export function slugify(text: string, maxLength = 60): string {
 const ELLIPSIS = '…';
 /** Punctuation that should not be left dangling before the ellipsis. */
 const DANGLING_END = /[\s,;:\-–—(«"„“]+$/u;
-const SPACE = /\s/u;
+/** Where a title may be cut: any space except the no-break ones that hold "800 000" together. */
+const SPACE = /[^\S\u00A0\u2007\u202F]/u;
 
 /**
  * A title from an article's first paragraph: its lead sentence, without a final full stop. Longer than
- * `maxLength`: shortened at the last space that fits, dangling punctuation dropped, '…' appended. A single
+ * `maxLength`: shortened at the last breaking space that fits, dangling punctuation dropped, '…' appended. A single
  * word longer than `maxLength` is kept whole (a title never ends inside a word). Otherwise the text is
  * kept exactly as written.
  */

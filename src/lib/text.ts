@@ -17,11 +17,31 @@ const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 /** Combining marks other than the breve (й) and diaeresis (ё, ї), which NFC folds back into letters. */
 const STRAY_MARKS = /[\u0300-\u0305\u0307\u0309-\u036F]/g;
-/** A word that mixes Cyrillic with Latin look-alikes, e.g. "гарантiї" typed with a Latin i. */
-const MIXED_WORD = /[\p{L}']*(?:\p{Script=Cyrillic}[\p{L}']*[a-z]|[a-z][\p{L}']*\p{Script=Cyrillic})[\p{L}']*/gu;
+const ANY_MARK = /[\u0300-\u036F]/;
+/** Precomposed Cyrillic letters with a stress-like accent, which NFC keeps whole. */
+const ACCENTED = /[ѐѝ]/g;
+const UNACCENTED: Record<string, string> = { ѐ: 'е', ѝ: 'и' };
+const HAS_LATIN = /[a-z]/;
+const LETTER_RUN = /[\p{L}']+/gu;
+const CYRILLIC = /\p{Script=Cyrillic}/u;
 const LATIN_LOOKALIKE: Record<string, string> = {
   a: 'а', c: 'с', e: 'е', i: 'і', k: 'к', m: 'м', o: 'о', p: 'р', x: 'х', y: 'у', h: 'н', t: 'т', b: 'в',
 };
+
+/** Latin look-alike letters inside a Cyrillic word made Cyrillic ("гарантiї" typed with a Latin i). */
+function cyrillicLookalikes(text: string): string {
+  if (!HAS_LATIN.test(text)) return text;
+  return text.replace(LETTER_RUN, (word) =>
+    HAS_LATIN.test(word) && CYRILLIC.test(word) ? word.replace(/[a-z]/g, (c) => LATIN_LOOKALIKE[c] ?? c) : word,
+  );
+}
+
+/** Lower case without stress marks, in NFC: decomposing only when there is a mark to remove (fast path). */
+function withoutMarks(text: string): string {
+  const lower = text.toLowerCase().replace(ACCENTED, (c) => UNACCENTED[c] ?? c);
+  if (!ANY_MARK.test(lower)) return lower.normalize('NFC');
+  return lower.normalize('NFD').replace(STRAY_MARKS, '').normalize('NFC');
+}
 
 /**
  * A comparable form of text: lower case, stress and other stray combining marks removed, NFC (so и +
@@ -29,17 +49,12 @@ const LATIN_LOOKALIKE: Record<string, string> = {
  * made Cyrillic, zero-width characters removed, runs of spaces as one space.
  */
 export function normalizeForAnalysis(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(STRAY_MARKS, '')
-    .normalize('NFC')
+  const plain = withoutMarks(text)
     .replace(ZERO_WIDTH, '')
     .replace(APOSTROPHES, "'")
     .replace(SPACES, ' ')
-    .replace(/ё/g, 'е')
-    .replace(MIXED_WORD, (word) => word.replace(/[a-z]/g, (c) => LATIN_LOOKALIKE[c] ?? c))
-    .trim();
+    .replace(/ё/g, 'е');
+  return cyrillicLookalikes(plain).trim();
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
@@ -114,7 +129,7 @@ const OPENERS = /["«„“'(\[]/u;
 const DASHES = /[-–—]/u;
 const UPPER_START = /[\p{Lu}\p{N}]/u;
 const SPACE = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]/u;
-const WORD_BEFORE_DOT = /([\p{L}\p{N}-]+)$/u;
+const WORD_CHAR = /[\p{L}\p{N}-]/u;
 
 /** Where the next sentence would start: the first character after `from` that is not a space. */
 function nextVisible(text: string, from: number): number {
@@ -134,18 +149,19 @@ function opensSentence(text: string, i: number): boolean {
 
 /** Whether a single "." at `dot` belongs to an abbreviation, initial or list number rather than ending. */
 function dotIsNotFinal(text: string, dot: number, sentenceStart: number): boolean {
-  const before = text.slice(sentenceStart, dot);
-  const word = WORD_BEFORE_DOT.exec(before)?.[1];
-  if (word === undefined) return false;
+  let from = dot;
+  while (from > sentenceStart && WORD_CHAR.test(text[from - 1]!)) from--;
+  if (from === dot) return false;
+  const word = text.slice(from, dot);
   const lower = word.toLowerCase();
-  const precededBy = before.slice(0, before.length - word.length);
+  const before = text[from - 1];
   // An initial: "В. Зеленский", "Д. Трамп", "В. В. Путин".
   if (/^\p{Lu}$/u.test(word)) return true;
   // A list number at the start of a sentence: "1. Перше…".
-  if (/^\d+$/.test(word)) return precededBy.trim() === '';
-  // "т.е.", "т.д.", "и т.п.": the last part of a dotted abbreviation.
-  if (/\p{L}\.$/u.test(precededBy) && lower.length <= 2) return false;
-  if (YEAR_ABBREVIATIONS.has(lower)) return !/\d\s*$/.test(precededBy);
+  if (/^\d+$/.test(word)) return text.slice(sentenceStart, from).trim() === '';
+  // "т.е.", "т.д.", "и т.п.": the last part of a dotted abbreviation may end a sentence.
+  if (before === '.' && lower.length <= 2) return false;
+  if (YEAR_ABBREVIATIONS.has(lower)) return !/\d\s*$/.test(text.slice(Math.max(sentenceStart, from - 8), from));
   return NEVER_FINAL.has(lower);
 }
 
@@ -185,32 +201,20 @@ function lineBreakEnd(text: string, i: number): number {
 export function splitSentences(paragraph: string, _lang: Lang): SentenceSpan[] {
   const out: SentenceSpan[] = [];
   let start = nextVisible(paragraph, 0);
-  let i = start;
   const push = (end: number): void => {
     let trimmedEnd = end;
     while (trimmedEnd > start && SPACE.test(paragraph[trimmedEnd - 1]!)) trimmedEnd--;
     if (trimmedEnd > start) out.push({ text: paragraph.slice(start, trimmedEnd), start, end: trimmedEnd });
     start = nextVisible(paragraph, end);
   };
-  while (i < paragraph.length) {
-    const ch = paragraph[i]!;
-    let end = -1;
-    if (TERMINAL.test(ch)) end = sentenceEndAt(paragraph, i, start);
-    else if (ch === '\n') end = lineBreakEnd(paragraph, i);
-    if (end < 0) {
-      i += TERMINAL.test(ch) ? runLength(paragraph, i) : 1;
-      continue;
-    }
+  const candidates = /[.!?…]+|\n/g;
+  for (let m = candidates.exec(paragraph); m !== null; m = candidates.exec(paragraph)) {
+    if (m.index < start) continue;
+    const end = m[0] === '\n' ? lineBreakEnd(paragraph, m.index) : sentenceEndAt(paragraph, m.index, start);
+    if (end < 0) continue;
     push(end);
-    i = Math.max(start, end);
+    candidates.lastIndex = Math.max(start, end);
   }
   if (start < paragraph.length) push(paragraph.length);
   return out;
-}
-
-/** Length of the run of terminal punctuation starting at `i`, so "..." is looked at once. */
-function runLength(text: string, i: number): number {
-  let j = i;
-  while (j < text.length && TERMINAL.test(text[j]!)) j++;
-  return j - i;
 }

@@ -123,11 +123,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     idOwner.set(id, file);
 
     const current = onDisk.get(`${id}.mdx`);
-    const lastWritten = manifest[id]?.outputHash;
-    if (current !== undefined && current !== lastWritten && current !== entry.outputHash && !options.force) {
+    const last = manifest[id];
+    if (current !== undefined && current !== last?.outputHash && current !== entry.outputHash && !options.force) {
       // The file is not what the ingest last wrote: an editor changed it (or put it there).
       result.problems.push(handEdited(options.root, articlesDir, `${id}.mdx`));
-      if (manifest[id]) nextManifest[id] = manifest[id];
+      if (last) nextManifest[id] = last;
       continue;
     }
     nextManifest[id] = entry;

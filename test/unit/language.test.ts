@@ -80,3 +80,32 @@ describe('detectLanguage on mixed texts', () => {
     expect(detectLanguage('Київ и\u0306 Europe')).toEqual(detectLanguage('Київ й Europe'));
   });
 });
+
+describe('detectLanguage: the weaker signs', () => {
+  it.each([
+    ['Мiсто', 'uk'], // a Latin i typed inside a Cyrillic word
+    ['питання', 'uk'],
+    ['Зеленський', 'uk'],
+    ['Зеленский', 'ru'],
+    ['является', 'ru'],
+    ['Россия', 'ru'],
+    ['новое', 'ru'],
+  ])('%j is %s', (text, lang) => {
+    expect(detectLanguage(text)).toEqual({ lang, confidence: 0.5 });
+  });
+
+  it('counts в and у only a little', () => {
+    expect(detectLanguage('у нас')).toEqual({ lang: 'uk', confidence: 0.231 });
+    expect(detectLanguage('в нас')).toEqual({ lang: 'ru', confidence: 0.231 });
+    expect(detectLanguage('у нас, что')).toEqual({ lang: 'ru', confidence: 0.304 });
+  });
+
+  it('counts quoted words a quarter', () => {
+    expect(detectLanguage('«что это»')).toEqual({ lang: 'ru', confidence: 0.333 });
+    expect(detectLanguage('Він сказав: «что это»')).toEqual({ lang: 'uk', confidence: 0.2 });
+  });
+
+  it('answers ru with no confidence when there is no evidence', () => {
+    expect(detectLanguage('Привет')).toEqual({ lang: 'ru', confidence: 0 });
+  });
+});

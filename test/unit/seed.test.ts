@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkDate, parseSeed } from '../../src/lib/seed.ts';
+import { checkDate, cyrillicPlausibility, parseSeed, statedDate } from '../../src/lib/seed.ts';
 import type { Problem } from '../../src/lib/types.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/seeds-unit');
@@ -114,7 +114,7 @@ describe('decoding', () => {
 
   it.each([
     ['uk-utf16le-bom.txt', 'UTF-16LE'],
-    ['uk-utf8-bom.txt', 'UTF-8 (BOM)'],
+    ['uk-utf8-bom.txt', 'UTF-8'],
   ])('decodes %s by its BOM as %s', (name, encoding) => {
     const { seed } = parseOk(fixture(name));
     expect(seed.encoding).toBe(encoding);
@@ -156,7 +156,13 @@ describe('decoding', () => {
 
   it('refuses binary control bytes (a PNG header)', () => {
     const [error] = parseErrors(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(error).toMatchObject({ message: expect.stringMatching(/^is not a text file \(found .*1A/i), hint: 'save it as UTF-8 text' });
+    expect(error).toEqual({
+      severity: 'error',
+      file: 'seeds/bad.txt',
+      line: 2,
+      message: 'is not a text file (found the control character U+001A on line 2)',
+      hint: 'save it as UTF-8 text; if it is text, delete the invisible character on that line',
+    });
   });
 
   it('refuses control characters inside a UTF-16 file', () => {
@@ -452,5 +458,94 @@ describe('front matter', () => {
     expect(parseErrors('---\nlang: ru\n---\n date 2026-02-30 Текст')).toEqual([
       expect.objectContaining({ line: 4, message: 'date 2026-02-30 does not exist' }),
     ]);
+  });
+});
+
+describe('more decoding and front matter branches', () => {
+  const windows1251 = (text: string): Uint8Array =>
+    Uint8Array.from([...text].map((c) => {
+      const code = c.charCodeAt(0);
+      if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+      return code;
+    }));
+
+  it('reads a stray control character in otherwise good text as an error on its line', () => {
+    expect(parseErrors('Перший рядок\nТекст\u0001 тут')).toEqual([
+      expect.objectContaining({ line: 2, message: 'is not a text file (found the control character U+0001 on line 2)' }),
+    ]);
+  });
+
+  it('refuses an even-length binary file with NUL bytes rather than guessing UTF-16', () => {
+    expect(parseErrors(new Uint8Array([0x00, 0x01, 0x02, 0x03]))[0]!.message).toBe('is not a text file (found a NUL byte at offset 0)');
+  });
+
+  it('refuses a NUL character in a UTF-16 file, naming its byte offset', () => {
+    expect(parseErrors(new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x00, 0x00]))[0]!.message).toBe(
+      'is not a text file (found a NUL character at offset 4)',
+    );
+  });
+
+  it('reads a UTF-8 BOM followed by windows-1251 bytes as windows-1251', () => {
+    const { seed } = parseOk(new Uint8Array([0xef, 0xbb, 0xbf, ...windows1251('Привет')]));
+    expect(seed).toMatchObject({ encoding: 'windows-1251', paragraphs: [{ text: 'Привет', line: 1 }] });
+  });
+
+  it('warns when a short legacy text gives no clear answer (capitals only)', () => {
+    const { problems } = parseOk(windows1251('МИР'));
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringMatching(/^is not UTF-8 and its encoding is uncertain; it was read as /) }),
+    ]);
+  });
+
+  it('scores Cyrillic prose above its KOI8/windows-1251 mix-ups', () => {
+    expect(cyrillicPlausibility('Привет, мир')).toBeGreaterThan(cyrillicPlausibility('пРИВЕТ, МИР'));
+    expect(cyrillicPlausibility('мир')).toBeGreaterThan(cyrillicPlausibility('╨╩╘'));
+    expect(cyrillicPlausibility('мир')).toBeGreaterThan(cyrillicPlausibility('ми\u0098р'));
+  });
+
+  it('says which date a seed states, front matter first', () => {
+    expect(statedDate(parseOk('---\ndate: 2026-01-06\n---\n date 2026-01-07 Т').seed)).toEqual({ date: '2026-01-06', provenance: 'front-matter' });
+    expect(statedDate(parseOk(' date 2026-01-07 Т').seed)).toEqual({ date: '2026-01-07', provenance: 'date-line' });
+    expect(statedDate(parseOk('Т').seed)).toBeUndefined();
+  });
+
+  it('reports a date line without a date', () => {
+    expect(parseErrors(' date Члены коалиции')).toEqual([
+      expect.objectContaining({ line: 1, message: 'the first line starts with "date" but no date follows' }),
+    ]);
+  });
+
+  it.each([
+    ['06.01.2026', 'write it as YYYY-MM-DD, e.g. 2026-01-06'],
+    ['6/1/2026', 'write it as YYYY-MM-DD, e.g. 2026-01-06'],
+    ['2026-1-6', 'write it as YYYY-MM-DD, e.g. 2026-01-06'],
+    ['26-01-06', 'write it as YYYY-MM-DD, e.g. 2026-01-06'],
+  ])('suggests the YYYY-MM-DD form of %s', (date, hint) => {
+    expect(checkDate(date)?.hint).toBe(hint);
+  });
+
+  it('accepts a null document and an empty components map as front matter', () => {
+    expect(parseOk('---\n~\n---\nТекст').seed.frontMatter).toEqual({});
+    expect(parseOk('---\ncomponents: {}\n---\nТекст').seed.frontMatter).toEqual({ components: {} });
+  });
+
+  it('passes YAML warnings on as warnings with their line', () => {
+    const { seed, problems } = parseOk('---\nlang: ru\ntitle: !custom Заголовок\n---\nТекст');
+    expect(seed.frontMatter.title).toBe('Заголовок');
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', line: 3, message: expect.stringContaining('!custom') })]);
+  });
+
+  it.each([
+    ['Title: x', 3, 'unknown front matter key "Title" (did you mean "title"?)'],
+    ['? [a]\n: b', 3, 'unknown front matter key "a complex key"'],
+    ['title: true', 3, 'front matter key "title" must be text, not true/false'],
+    ['url: {a: 1}', 3, 'front matter key "url" must be text, not a nested map'],
+    ['outlet: &x y\nlang: *x', 4, 'front matter key "lang" must be text, not an alias or tag'],
+    ['components:\n  add: [a, b]\n  remove: [b]', 4, 'component "b" is both added and removed'],
+    ['components:\n  add: [a, ~]', 4, 'components.add contains an empty item instead of a component id'],
+    ['components:\n  remove: [[a]]', 4, 'components.remove contains a list instead of a component id'],
+    ['components:\n  add:', 4, 'components.add must be a list of component ids, not nothing'],
+  ])('reports %j on line %i', (yaml, line, message) => {
+    expect(parseErrors(`---\n# editor note\n${yaml}\n---\nТекст`)).toEqual([expect.objectContaining({ line, message })]);
   });
 });

@@ -33,6 +33,20 @@ describe('articleIdFromSeedName', () => {
     }
   });
 
+  it('hashes any name it had to change: collapsed hyphens, upper case, length, a lone extension', () => {
+    expect(articleIdFromSeedName('a--b.txt')).toBe(`a-b-${hash8('a--b.txt')}`);
+    expect(articleIdFromSeedName('ABC.txt')).toBe(`abc-${hash8('ABC.txt')}`);
+    expect(articleIdFromSeedName('.txt')).toBe(`txt-${hash8('.txt')}`);
+    expect(articleIdFromSeedName('«»!.txt')).toBe(`seed-${hash8('«»!.txt')}`);
+    const long = 'a'.repeat(81);
+    expect(articleIdFromSeedName(`${long}.txt`)).toBe(`${'a'.repeat(71)}-${hash8(`${long}.txt`)}`);
+    expect(articleIdFromSeedName(`${'a'.repeat(80)}.txt`)).toBe('a'.repeat(80));
+  });
+
+  it('drops apostrophes inside words instead of splitting them', () => {
+    expect(articleIdFromSeedName('п’ятниця.txt')).toBe(`pyatnitsya-${hash8('п’ятниця.txt')}`);
+  });
+
   it('caps ids at 80 characters, still unique', () => {
     const a = articleIdFromSeedName(`${'дуже-довга-назва-'.repeat(10)}a.txt`);
     const b = articleIdFromSeedName(`${'дуже-довга-назва-'.repeat(10)}b.txt`);
@@ -121,6 +135,21 @@ describe('deriveTitle', () => {
   it('does not break a number written with a no-break space', () => {
     const title = deriveTitle('Армия в 800\u00a0000 человек готова сдержать любую новую агрессию.', 'ru', 16);
     expect(title).not.toMatch(/800…$/);
+  });
+
+  it('never cuts at a no-break space', () => {
+    expect(deriveTitle('Армия в 800\u00a0000 человек готова.', 'ru', 13)).toBe('Армия в…');
+  });
+
+  it('keeps an ellipsis, a question or exclamation mark, and gives an empty title for an empty paragraph', () => {
+    expect(deriveTitle('Что дальше...', 'ru')).toBe('Что дальше...');
+    expect(deriveTitle('Мир близко!', 'ru')).toBe('Мир близко!');
+    expect(deriveTitle('', 'uk')).toBe('');
+  });
+
+  it('keeps a long first word whole and marks the rest as cut', () => {
+    const word = 'б'.repeat(30);
+    expect(deriveTitle(`${word}, и еще слова.`, 'ru', 20)).toBe(`${word}…`);
   });
 
   it('keeps a single over-long word whole', () => {

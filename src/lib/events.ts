@@ -1,0 +1,691 @@
+/**
+ * Which event an article belongs to.
+ *
+ * At ingest, `articleFeatures` boils an article down to a few dozen JSON strings (entity ids, places,
+ * unknown names, topic words, day-month mentions). At build, `assignEvents` places every article:
+ * 1. pinned: the seed's `event:` names a defined event — it wins;
+ * 2. matched: the article's date (or, for an undated article, a date mentioned in its text, with the
+ *    event's year) lies in the event's window AND its features are similar enough to the event: first to
+ *    the editor's definition (title, place, keywords), then to the articles already placed there;
+ * 3. grouped: the rest are clustered with each other by the same similarity and date proximity into
+ *    generated events, to be reviewed by an editor.
+ * Similarity is a cosine over language-neutral keys (gazetteer ids, name and word skeletons) weighted by
+ * rarity; at least one shared key must be more than a place, so a football match in Paris never joins a
+ * summit in Paris. Work grows with the number of articles: candidate events come from a date-sorted list,
+ * candidate groups from an inverted index over keys.
+ */
+import { findEntities, findNames, isContentWord, skeleton, words } from './names.ts';
+import { buildEntityIndex } from './names.ts';
+import type { EntityIndex } from './names.ts';
+import { slugify } from './slug.ts';
+import type {
+  ArticleAssignment,
+  ArticleFeatures,
+  ArticleForGrouping,
+  Assignment,
+  DateHint,
+  EventDef,
+  GeneratedEvent,
+  Lang,
+  Problem,
+} from './types.ts';
+
+export type {
+  ArticleAssignment,
+  ArticleFeatures,
+  ArticleForGrouping,
+  Assignment,
+  EventDef,
+  GeneratedEvent,
+} from './types.ts';
+
+// ---------------------------------------------------------------------------------------------------------
+// features (ingest)
+
+/** How many of each feature an article keeps: about 40 strings in all. */
+export const FEATURE_LIMITS = { entities: 10, places: 6, names: 4, terms: 16, days: 4 } as const;
+/** The first paragraph (title or lead) says what the article is about: its words count double. */
+const LEAD_WEIGHT = 2;
+
+const MONTHS: Readonly<Record<string, number>> = {
+  января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10,
+  ноября: 11, декабря: 12, січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7,
+  серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
+};
+const DAY_MONTH = new RegExp(`(?<![\\p{N}])(\\d{1,2})[ \\u00A0\\u202F]+(${Object.keys(MONTHS).join('|')})(?![\\p{L}])`, 'giu');
+
+/** A tally that remembers first appearance, so ties keep text order. */
+class Tally {
+  readonly counts = new Map<string, number>();
+  add(key: string, weight: number): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + weight);
+  }
+  top(limit: number): string[] {
+    return [...this.counts.entries()]
+      .map(([key, count], order) => ({ key, count, order }))
+      .sort((a, b) => b.count - a.count || a.order - b.order)
+      .slice(0, limit)
+      .map((e) => e.key);
+  }
+}
+
+/** The compact features of an article, stored in its front matter (see `ArticleFeatures`). */
+export function articleFeatures(paragraphs: string[], lang: Lang, entities: EntityIndex): ArticleFeatures {
+  return collectFeatures(paragraphs, lang, entities, FEATURE_LIMITS);
+}
+
+function collectFeatures(
+  paragraphs: readonly string[],
+  lang: Lang,
+  index: EntityIndex,
+  limits: Readonly<Record<keyof ArticleFeatures, number>>,
+): ArticleFeatures {
+  const entityTally = new Tally();
+  const placeTally = new Tally();
+  const nameTally = new Tally();
+  const termTally = new Tally();
+  const termForm = new Map<string, string>();
+  const days: string[] = [];
+  paragraphs.forEach((paragraph, i) => {
+    const weight = i === 0 ? LEAD_WEIGHT : 1;
+    const covered: Array<[number, number]> = [];
+    for (const m of findEntities(paragraph, lang, index)) {
+      const kind = index.byId.get(m.id)?.kind;
+      (kind === 'place' ? placeTally : entityTally).add(m.id, weight);
+      covered.push([m.offset, m.offset + m.form.length]);
+    }
+    for (const n of findNames(paragraph, lang, index)) {
+      nameTally.add(n.form.toLowerCase(), weight);
+      covered.push([n.offset, n.offset + n.form.length]);
+    }
+    for (const word of uncoveredWords(paragraph, covered)) {
+      if (!isContentWord(word.norm) || word.norm in MONTHS) continue;
+      const key = skeleton(word.norm);
+      if (!termForm.has(key)) termForm.set(key, word.norm);
+      termTally.add(key, weight);
+    }
+    for (const m of paragraph.matchAll(DAY_MONTH)) {
+      const day = Number(m[1]);
+      const month = MONTHS[m[2]!.toLowerCase()]!;
+      const mmdd = `${pad(month)}-${pad(day)}`;
+      if (day >= 1 && day <= 31 && !days.includes(mmdd)) days.push(mmdd);
+    }
+  });
+  return {
+    entities: entityTally.top(limits.entities),
+    places: placeTally.top(limits.places),
+    names: normalisedNames(nameTally.top(limits.names)),
+    terms: termTally.top(limits.terms).map((key) => termForm.get(key)!),
+    days: days.slice(0, limits.days),
+  };
+}
+
+function normalisedNames(forms: string[]): string[] {
+  return forms.map((f) => words(f).map((w) => w.norm).join(' '));
+}
+
+/** Words outside the given ranges (ranges arrive in text order per source, so sort them once). */
+function uncoveredWords(text: string, covered: Array<[number, number]>): ReturnType<typeof words> {
+  covered.sort((a, b) => a[0] - b[0]);
+  let r = 0;
+  return words(text).filter((w) => {
+    while (r < covered.length && covered[r]![1] <= w.start) r++;
+    const range = covered[r];
+    return !(range && range[0] <= w.start && w.start < range[1]);
+  });
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// keys and similarity
+
+/** A sparse vector over key ids: parallel arrays, ids ascending. */
+interface Vector {
+  ids: number[];
+  weights: number[];
+  norm: number;
+}
+
+/** Key strings → dense ids, with document frequencies over the articles. */
+class KeySpace {
+  readonly ids = new Map<string, number>();
+  readonly df: number[] = [];
+  readonly isPlace: boolean[] = [];
+  idf: Float64Array = new Float64Array(0);
+  articleCount = 0;
+
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      this.df.push(0);
+      this.isPlace.push(key.startsWith('p:'));
+    }
+    return id;
+  }
+
+  /** Rarer keys weigh more: ln(1 + N / df). */
+  freeze(articleCount: number): void {
+    this.articleCount = articleCount;
+    this.idf = Float64Array.from(this.df, (df) => Math.log(1 + articleCount / Math.max(df, 1)));
+  }
+}
+
+/** The keys of a feature set: entity and place ids, name and word skeletons. */
+function featureKeys(features: ArticleFeatures): string[] {
+  const keys = new Set<string>();
+  for (const id of features.entities) keys.add(`e:${id}`);
+  for (const id of features.places) keys.add(`p:${id}`);
+  for (const name of features.names) keys.add(`n:${name.split(' ').map(skeleton).join(' ')}`);
+  for (const term of features.terms) keys.add(`t:${skeleton(term)}`);
+  return [...keys];
+}
+
+/** An article's vector: every key present once, weighted by its rarity. */
+function articleVector(ids: number[], space: KeySpace): Vector {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  const weights = sorted.map((id) => space.idf[id]!);
+  return { ids: sorted, weights, norm: Math.hypot(...weights) };
+}
+
+/**
+ * A group profile (an event's definition and members, or a generated group): per key, how many of its
+ * sources have it. The profile vector is idf × share of sources; its squared length is kept up to date.
+ */
+class Profile {
+  readonly counts = new Map<number, number>();
+  sources = 0;
+  private sumSquares = 0; // Σ (idf · count)²; the sources² factor cancels in the cosine
+  private readonly space: KeySpace;
+  constructor(space: KeySpace) {
+    this.space = space;
+  }
+
+  add(ids: readonly number[]): void {
+    this.sources++;
+    for (const id of ids) {
+      const count = this.counts.get(id) ?? 0;
+      const w = this.space.idf[id]!;
+      this.sumSquares += w * w * (2 * count + 1);
+      this.counts.set(id, count + 1);
+    }
+  }
+
+  /** Cosine between an article vector and this profile, and the keys they share. */
+  similarity(v: Vector): { score: number; shared: number; sharedBeyondPlaces: number } {
+    let dot = 0;
+    let shared = 0;
+    let sharedBeyondPlaces = 0;
+    v.ids.forEach((id, i) => {
+      const count = this.counts.get(id);
+      if (count === undefined) return;
+      dot += v.weights[i]! * this.space.idf[id]! * count;
+      shared++;
+      if (!this.space.isPlace[id]) sharedBeyondPlaces++;
+    });
+    const denominator = v.norm * Math.sqrt(this.sumSquares);
+    return { score: denominator > 0 ? dot / denominator : 0, shared, sharedBeyondPlaces };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// dates
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for a valid YYYY-MM-DD, else undefined. */
+function dayNumber(date: string): number | undefined {
+  const m = ISO_DATE.exec(date);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  return ms / DAY_MS;
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+function dayOfYear(year: number, month: number, day: number): number | undefined {
+  return dayNumber(`${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a day number; 1970-01-01 was a Thursday. */
+function isoWeekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// assignment (build)
+
+/** An article may report an event from `before` days ahead to `after` days later. */
+export const EVENT_WINDOW = { before: 7, after: 3 } as const;
+/** Least similarity to an event's definition (title, place, keywords) for an article to match it. */
+export const MIN_DEFINITION_SCORE = 0.12;
+/** Least similarity to an event's definition and members, for articles the definition alone missed. */
+export const MIN_MEMBER_SCORE = 0.2;
+/** Least similarity for an article to join a generated group. */
+export const MIN_GROUP_SCORE = 0.2;
+/** Added to the score when the article names the event's day ("6 января"). */
+export const DAY_MENTION_BONUS = 0.1;
+/** A generated group takes articles at most this many days after its last one, and spans at most SPAN. */
+export const GROUP_GAP_DAYS = 3;
+export const GROUP_SPAN_DAYS = 7;
+/** Keys in more articles than this share are too common to look up groups by (they still count in scores). */
+const COMMON_KEY_SHARE = 0.05;
+const MIN_COMMON_KEY_DF = 20;
+
+export interface AssignOptions {
+  /**
+   * The gazetteer, so event titles, places and keywords are read as entity ids (as article features are)
+   * and generated titles use its labels. Without it, definitions match by words only — much weaker.
+   */
+  entities?: EntityIndex;
+  window?: { before: number; after: number };
+}
+
+const NO_ENTITIES = buildEntityIndex([]);
+
+/** A defined event ready for matching. */
+interface DefinedEvent {
+  def: EventDef;
+  day: number;
+  mmdd: string;
+  definition: Profile;
+  /** Definition plus members; built after the first pass. */
+  full: Profile;
+}
+
+/** An article ready for matching. */
+interface Prepared {
+  article: ArticleForGrouping;
+  order: number;
+  day: number | undefined;
+  keyIds: number[];
+  vector: Vector;
+}
+
+interface Placement {
+  event: DefinedEvent;
+  score: number;
+  inferredDay?: number;
+}
+
+/** Place every article in an event; see the module header for the rules. */
+export function assignEvents(
+  articles: readonly ArticleForGrouping[],
+  events: readonly EventDef[],
+  options: AssignOptions = {},
+): Assignment {
+  const index = options.entities ?? NO_ENTITIES;
+  const window = options.window ?? EVENT_WINDOW;
+  const problems: Problem[] = [];
+  const space = new KeySpace();
+  const prepared = prepareArticles(articles, space, problems);
+  space.freeze(articles.length);
+  for (const p of prepared) p.vector = articleVector(p.keyIds, space);
+  const defined = prepareEvents(events, index, space, problems);
+  const bySlug = new Map(defined.map((e) => [e.def.slug, e]));
+
+  const placed = new Map<number, ArticleAssignment>();
+  const members = new Map<DefinedEvent, Prepared[]>(defined.map((e) => [e, []]));
+  const open: Prepared[] = [];
+  for (const p of prepared) {
+    const pinned = p.article.pinnedEvent;
+    if (pinned === null) {
+      open.push(p);
+      continue;
+    }
+    const event = bySlug.get(pinned);
+    if (!event) {
+      problems.push(problem(p.article, 'error', `Article ${p.article.id} is pinned to event "${pinned}", which is not defined.`,
+        `Correct the slug in its \`event:\` or add content/events/${pinned}.mdx.`));
+      open.push(p);
+      continue;
+    }
+    const inferredDay = p.day === undefined ? inferDay(p.article.dateHints, event, window) : undefined;
+    placed.set(p.order, withInferred({ event: pinned, generated: false, via: 'pinned', score: 1 }, inferredDay));
+    members.get(event)!.push(p);
+  }
+
+  const sortedEvents = [...defined].sort((a, b) => a.day - b.day || a.def.slug.localeCompare(b.def.slug));
+  const years = [...new Set(defined.map((e) => new Date(e.day * DAY_MS).getUTCFullYear()))];
+  const candidatesOf = (p: Prepared): Array<{ event: DefinedEvent; day: number; inferred: boolean }> =>
+    candidateEvents(p, sortedEvents, years, window);
+
+  // Pass 1: against the definitions. Pass 2: against definitions and the members found so far.
+  const matchPass = (profileOf: (e: DefinedEvent) => Profile, minScore: number, needDefinitionKey: boolean): void => {
+    for (const p of open) {
+      if (placed.has(p.order)) continue;
+      const best = bestEvent(p, candidatesOf(p), profileOf, minScore, needDefinitionKey);
+      if (!best) continue;
+      placed.set(p.order, withInferred({ event: best.event.def.slug, generated: false, via: 'matched', score: round(best.score) }, best.inferredDay));
+      members.get(best.event)!.push(p);
+    }
+  };
+  matchPass((e) => e.definition, MIN_DEFINITION_SCORE, false);
+  for (const [event, list] of members) for (const m of list) event.full.add(m.keyIds);
+  matchPass((e) => e.full, MIN_MEMBER_SCORE, true);
+
+  const rest = open.filter((p) => !placed.has(p.order));
+  const generated = groupTheRest(rest.filter((p) => p.day !== undefined), space, index, new Set(bySlug.keys()));
+  for (const group of generated) {
+    group.members.forEach((p, i) => {
+      placed.set(p.order, { event: group.event.slug, generated: true, via: 'grouped', score: round(group.scores[i]!) });
+    });
+  }
+  for (const p of rest) if (p.day === undefined) problems.push(undatedProblem(p.article));
+
+  const byArticle: Record<string, ArticleAssignment> = {};
+  for (const p of prepared) {
+    const a = placed.get(p.order);
+    if (a) byArticle[p.article.id] = a;
+  }
+  return { byArticle, generated: generated.map((g) => g.event), problems };
+}
+
+function prepareArticles(articles: readonly ArticleForGrouping[], space: KeySpace, problems: Problem[]): Prepared[] {
+  return articles.map((article, order) => {
+    let day = article.date === null ? undefined : dayNumber(article.date);
+    if (article.date !== null && day === undefined) {
+      problems.push(problem(article, 'error', `Article ${article.id} has date "${article.date}", which is not a YYYY-MM-DD date.`,
+        'Write the date as YYYY-MM-DD in the seed’s `date:`.'));
+      day = undefined;
+    }
+    const keyIds = featureKeys(article.features).map((k) => space.id(k));
+    for (const id of keyIds) space.df[id]!++;
+    return { article, order, day, keyIds, vector: { ids: [], weights: [], norm: 0 } };
+  });
+}
+
+function prepareEvents(events: readonly EventDef[], index: EntityIndex, space: KeySpace, problems: Problem[]): DefinedEvent[] {
+  const out: DefinedEvent[] = [];
+  const seen = new Set<string>();
+  for (const def of events) {
+    const file = `content/events/${def.slug}.mdx`;
+    const day = dayNumber(def.date);
+    if (day === undefined) {
+      problems.push({ severity: 'error', file, message: `Event ${def.slug} has date "${def.date}", which is not a YYYY-MM-DD date.`,
+        hint: 'Write the event’s `date:` as YYYY-MM-DD.' });
+      continue;
+    }
+    if (seen.has(def.slug)) {
+      problems.push({ severity: 'error', file, message: `Event slug ${def.slug} is defined twice.`,
+        hint: 'Give each event file its own slug.' });
+      continue;
+    }
+    seen.add(def.slug);
+    const definition = new Profile(space);
+    const keyIds = definitionKeys(def, index).map((k) => space.id(k));
+    definition.add(keyIds);
+    const full = new Profile(space);
+    full.add(keyIds);
+    out.push({ def, day, mmdd: def.date.slice(5), definition, full });
+  }
+  return out;
+}
+
+/** Keys of an event definition: its title, place and keywords read like article text, in every language. */
+function definitionKeys(def: EventDef, index: EntityIndex): string[] {
+  const unlimited = { entities: 99, places: 99, names: 99, terms: 99, days: 99 };
+  const texts: Array<[string, Lang]> = [
+    [`${def.title.ru}. ${def.place.ru}`, 'ru'],
+    [`${def.title.uk}. ${def.place.uk}`, 'uk'],
+    [`${def.title.en}. ${def.place.en}`, 'ru'],
+    ...(def.keywords ?? []).map((k): [string, Lang] => [k, 'ru']),
+  ];
+  const keys = new Set<string>();
+  for (const [text, lang] of texts) {
+    // Each piece is its own paragraph, so no word of one sits at the "sentence start" of another.
+    for (const k of featureKeys(collectFeatures(text.split('. '), lang, index, unlimited))) keys.add(k);
+  }
+  return [...keys];
+}
+
+/**
+ * Defined events an article may belong to by date: those whose window holds its date; for an undated
+ * article, those whose window holds a date its text mentions (day-month with the event's year, or a weekday).
+ */
+function candidateEvents(
+  p: Prepared,
+  sorted: readonly DefinedEvent[],
+  years: readonly number[],
+  window: { before: number; after: number },
+): Array<{ event: DefinedEvent; day: number; inferred: boolean }> {
+  if (p.day !== undefined) {
+    return eventsAround(sorted, p.day - window.after, p.day + window.before).map((event) => ({ event, day: p.day!, inferred: false }));
+  }
+  const out = new Map<DefinedEvent, number>();
+  for (const hint of p.article.dateHints) {
+    if (hint.kind !== 'day-month') continue;
+    for (const year of hint.year !== undefined ? [hint.year] : years.flatMap((y) => [y - 1, y, y + 1])) {
+      const day = dayOfYear(year, hint.month, hint.day);
+      if (day === undefined) continue;
+      for (const event of eventsAround(sorted, day - window.after, day + window.before)) {
+        if (!out.has(event)) out.set(event, day);
+      }
+    }
+  }
+  if (out.size === 0 && p.article.dateHints.some((h) => h.kind === 'weekday')) {
+    for (const event of sorted) {
+      const day = inferDay(p.article.dateHints, event, window);
+      if (day !== undefined) out.set(event, day);
+    }
+  }
+  return [...out].map(([event, day]) => ({ event, day, inferred: true }));
+}
+
+/** Events dated from `from` to `to` (day numbers), by binary search in the date-sorted list. */
+function eventsAround(sorted: readonly DefinedEvent[], from: number, to: number): DefinedEvent[] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.day < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DefinedEvent[] = [];
+  for (let i = lo; i < sorted.length && sorted[i]!.day <= to; i++) out.push(sorted[i]!);
+  return out;
+}
+
+/**
+ * The date an undated article most likely has, for a given event: a day-month it mentions that falls in
+ * the event's window (nearest the event first), else the day in the window with a weekday it mentions.
+ */
+function inferDay(hints: readonly DateHint[], event: DefinedEvent, window: { before: number; after: number }): number | undefined {
+  const inWindow = (day: number): boolean => day >= event.day - window.before && day <= event.day + window.after;
+  const year = new Date(event.day * DAY_MS).getUTCFullYear();
+  const byDate = hints
+    .flatMap((h) => (h.kind === 'day-month' ? (h.year !== undefined ? [h.year] : [year - 1, year, year + 1]).map((y) => dayOfYear(y, h.month, h.day)) : []))
+    .filter((d): d is number => d !== undefined && inWindow(d))
+    .sort((a, b) => Math.abs(a - event.day) - Math.abs(b - event.day) || a - b);
+  if (byDate[0] !== undefined) return byDate[0];
+  const weekdays = new Set(hints.flatMap((h) => (h.kind === 'weekday' ? [h.weekday] : [])));
+  if (weekdays.size === 0) return undefined;
+  // Nearest the event's day first, earlier before later: reports usually come on the day or before.
+  for (let distance = 0; distance <= Math.max(window.before, window.after); distance++) {
+    for (const day of [event.day - distance, event.day + distance]) {
+      if (inWindow(day) && weekdays.has(isoWeekday(day))) return day;
+    }
+  }
+  return undefined;
+}
+
+/** The most similar candidate event above `minScore`, ties to the nearer date, then the slug. */
+function bestEvent(
+  p: Prepared,
+  candidates: Array<{ event: DefinedEvent; day: number; inferred: boolean }>,
+  profileOf: (e: DefinedEvent) => Profile,
+  minScore: number,
+  needDefinitionKey: boolean,
+): Placement | undefined {
+  let best: (Placement & { distance: number }) | undefined;
+  for (const { event, day, inferred } of candidates) {
+    const sim = profileOf(event).similarity(p.vector);
+    if (sim.shared < 2 || sim.sharedBeyondPlaces < 1) continue;
+    if (needDefinitionKey && event.definition.similarity(p.vector).sharedBeyondPlaces < 1) continue;
+    const bonus = p.article.features.days.includes(event.mmdd) ? DAY_MENTION_BONUS : 0;
+    const score = Math.min(1, sim.score + bonus);
+    if (score < minScore) continue;
+    const distance = Math.abs(day - event.day);
+    const better =
+      !best || score > best.score || (score === best.score && (distance < best.distance || (distance === best.distance && event.def.slug < best.event.def.slug)));
+    if (better) best = { event, score, distance, ...(inferred ? { inferredDay: day } : {}) };
+  }
+  return best;
+}
+
+function withInferred(a: ArticleAssignment, inferredDay: number | undefined): ArticleAssignment {
+  return inferredDay === undefined ? a : { ...a, inferredDate: isoDate(inferredDay) };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}
+
+function problem(article: ArticleForGrouping, severity: Problem['severity'], message: string, hint: string): Problem {
+  return { severity, file: article.file ?? `seeds/${article.id}.txt`, message, hint };
+}
+
+function undatedProblem(article: ArticleForGrouping): Problem {
+  const dated = article.dateHints.filter((h) => h.kind !== 'relative');
+  return dated.length === 0
+    ? problem(article, 'warning', `Article ${article.id} has no date and no date in its text, so it is in no event.`,
+        'Pin it with `event:` or add `date:` to the seed’s front matter.')
+    : problem(article, 'warning', `Article ${article.id} has no date, and the dates in its text match no event.`,
+        'Pin it with `event:`, add `date:` to the seed’s front matter, or define the event it reports.');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// generated events
+
+interface Group {
+  profile: Profile;
+  members: Prepared[];
+  scores: number[];
+  firstDay: number;
+  lastDay: number;
+}
+
+/**
+ * Leader clustering in date order: each article joins the most similar open group (found through the
+ * groups that share one of its less common keys), or starts a new one.
+ */
+function groupTheRest(
+  rest: Prepared[],
+  space: KeySpace,
+  index: EntityIndex,
+  taken: Set<string>,
+): Array<{ event: GeneratedEvent; members: Prepared[]; scores: number[] }> {
+  const sorted = [...rest].sort((a, b) => a.day! - b.day! || a.article.id.localeCompare(b.article.id));
+  const maxDf = Math.max(MIN_COMMON_KEY_DF, COMMON_KEY_SHARE * space.articleCount);
+  const groups: Group[] = [];
+  const postings = new Map<number, number[]>();
+  for (const p of sorted) {
+    const day = p.day!;
+    const isOpen = (g: Group): boolean => day - g.lastDay <= GROUP_GAP_DAYS && day - g.firstDay <= GROUP_SPAN_DAYS;
+    let best: { group: number; score: number } | undefined;
+    const seen = new Set<number>();
+    for (const id of p.keyIds) {
+      if (space.df[id]! > maxDf) continue;
+      const list = postings.get(id);
+      if (!list) continue;
+      pruneClosed(list, (g) => isOpen(groups[g]!));
+      for (const g of list) {
+        if (seen.has(g)) continue;
+        seen.add(g);
+        const sim = groups[g]!.profile.similarity(p.vector);
+        if (sim.shared < 2 || sim.sharedBeyondPlaces < 1 || sim.score < MIN_GROUP_SCORE) continue;
+        if (!best || sim.score > best.score || (sim.score === best.score && g < best.group)) best = { group: g, score: sim.score };
+      }
+    }
+    const g = best?.group ?? groups.length;
+    if (!best) groups.push({ profile: new Profile(space), members: [], scores: [], firstDay: day, lastDay: day });
+    const group = groups[g]!;
+    group.profile.add(p.keyIds);
+    group.members.push(p);
+    group.scores.push(best?.score ?? 1);
+    group.lastDay = day;
+    for (const id of p.keyIds) {
+      const list = postings.get(id) ?? [];
+      if (list[list.length - 1] !== g) list.push(g);
+      postings.set(id, list);
+    }
+  }
+  return groups.map((group) => {
+    const event = describeGroup(group, space, index, taken);
+    taken.add(event.slug);
+    return { event, members: group.members, scores: group.scores };
+  });
+}
+
+/** Remove closed groups from a posting list in place (once closed, a group never reopens: days only grow). */
+function pruneClosed(list: number[], isOpen: (g: number) => boolean): void {
+  let w = 0;
+  for (const g of list) if (isOpen(g)) list[w++] = g;
+  list.length = w;
+}
+
+const UNTITLED = { en: 'Untitled event', ru: 'Событие без названия', uk: 'Подія без назви' } as const;
+const TITLE_PARTS = 2;
+const SLUG_WORDS_MAX = 50;
+
+/**
+ * A generated event's description: the most shared entities (gazetteer labels, in each language) or else
+ * names and words (as its articles write them), the most shared place, the median date.
+ */
+function describeGroup(group: Group, space: KeySpace, index: EntityIndex, taken: Set<string>): GeneratedEvent {
+  const members = group.members;
+  const lang = majorityLang(members);
+  const days = members.map((m) => m.day!).sort((a, b) => a - b);
+  const date = isoDate(days[(days.length - 1) >> 1]!);
+  const quorum = Math.ceil(members.length / 2);
+  const shared = (pick: (f: ArticleFeatures) => string[], from = members): string[] => {
+    const tally = new Tally();
+    for (const m of from) for (const v of new Set(pick(m.article.features))) tally.add(v, 1);
+    return tally.top(Infinity).filter((v) => tally.counts.get(v)! >= Math.min(quorum, from.length));
+  };
+  const entityIds = shared((f) => f.entities).slice(0, TITLE_PARTS);
+  const placeId = shared((f) => f.places)[0];
+  const sameLang = members.filter((m) => m.article.lang === lang);
+  const words = [...shared((f) => f.names, sameLang), ...shared((f) => f.terms, sameLang)]
+    .slice(0, TITLE_PARTS - entityIds.length)
+    .map(capitalise);
+  const place = placeId === undefined ? null : labelOf(placeId, index);
+  const title = { en: '', ru: '', uk: '' };
+  for (const ui of ['en', 'ru', 'uk'] as const) {
+    const parts = [...entityIds.map((id) => labelOf(id, index)[ui]), ...words];
+    const head = parts.length > 0 ? parts.join(', ') : place ? '' : UNTITLED[ui];
+    title[ui] = place ? (head ? `${head} — ${place[ui]}` : place[ui]) : head;
+  }
+  const slug = uniqueSlug(`${date}-${slugify(title.en, SLUG_WORDS_MAX)}`, taken);
+  return { slug, title, lang, date, place, articleIds: members.map((m) => m.article.id), generated: true };
+}
+
+function labelOf(id: string, index: EntityIndex): { en: string; ru: string; uk: string } {
+  return index.byId.get(id)?.label ?? { en: id, ru: id, uk: id };
+}
+
+function majorityLang(members: readonly Prepared[]): Lang {
+  const ru = members.filter((m) => m.article.lang === 'ru').length;
+  const uk = members.length - ru;
+  return ru === uk ? members[0]!.article.lang : ru > uk ? 'ru' : 'uk';
+}
+
+function capitalise(text: string): string {
+  return text.replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
+}
+
+function uniqueSlug(base: string, taken: Set<string>): string {
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
