@@ -15,8 +15,8 @@
  * - Articles are linked first: each ru article to its most similar uk articles (found through an inverted
  *   index of keys, so the work grows with the number of articles, not its square), then a maximum spanning
  *   forest of those links is kept. A translated or retold report thus sits next to its counterpart.
- * - Sentences are compared only along forest links, and pairs are taken best first, one partner per
- *   sentence, never crossing an earlier pair between the same two articles.
+ * - Sentences are compared only along forest links, heaviest link first: along each, the non-crossing
+ *   pairs of its two articles' still-free sentences with the best total similarity (`bestMonotonePairs`).
  * - A forest plus non-crossing pairs makes "comes before" between rows acyclic, so an order exists in which
  *   every article reads in sequence; `orderRows` finds it.
  *
@@ -64,12 +64,6 @@ interface Link {
   ru: number;
   uk: number;
   weight: number;
-}
-
-interface Candidate {
-  ru: number;
-  uk: number;
-  score: number;
 }
 
 /** Align the reports of one event; see the module header for the layout and its guarantees. */
@@ -271,8 +265,12 @@ function alignUntagged(untagged: Sentence[][], forest: Link[]): AlignedRow[] {
   const sequences = untagged.map((list) =>
     list.map((s, pos) => nodes.push({ ...s, pos, norm: vectorLength(s.keys, idf) }) - 1),
   );
-  const candidates = forest.flatMap((l) => compareArticles(nodes, sequences, l, idf));
-  const { partner, score } = matchPairs(nodes, candidates, forest);
+  const similarity = (r: number, u: number): number => {
+    const a = nodes[r] as Node;
+    const b = nodes[u] as Node;
+    return cosine(a.keys, a.norm, b.keys, b.norm, idf);
+  };
+  const { partner, score } = matchAlongForest(nodes.length, sequences, forest, similarity);
   return orderRows(sequences, partner).map((members) => {
     const row: AlignedRow = { component: null, ru: [], uk: [], score: 0 };
     for (const m of members) {
@@ -284,58 +282,65 @@ function alignUntagged(untagged: Sentence[][], forest: Link[]): AlignedRow[] {
   });
 }
 
-/** Every ru–uk sentence pair of two linked articles similar enough to be shown side by side. */
-function compareArticles(nodes: Node[], sequences: number[][], link: Link, idf: Float64Array): Candidate[] {
-  const out: Candidate[] = [];
-  for (const r of sequences[link.ru] ?? []) {
-    const a = nodes[r] as Node;
-    for (const u of sequences[link.uk] ?? []) {
-      const b = nodes[u] as Node;
-      const score = cosine(a.keys, a.norm, b.keys, b.norm, idf);
-      if (score >= MIN_PAIR_SCORE) out.push({ ru: r, uk: u, score });
-    }
-  }
-  return out;
-}
-
 /**
- * Greedy one-to-one matching, best score first: a pair is taken when both sentences are free and it does not
- * cross a pair already taken between the same two articles. Returns each node's partner (or -1) and the
- * pair's score (0 when alone).
+ * Links heaviest first; along each, the best non-crossing pairs of the two articles' sentences still free.
+ * Returns each sentence's partner (or -1) and the pair's score (0 when alone).
  */
-function matchPairs(nodes: Node[], candidates: Candidate[], forest: Link[]) {
-  const partner = new Int32Array(nodes.length).fill(-1);
-  const score = new Float64Array(nodes.length);
-  const taken = new Map<string, Array<[number, number]>>(); // article pair → [ruPos, ukPos] sorted by ruPos
-  for (const l of forest) taken.set(`${l.ru}:${l.uk}`, []);
-  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.ru - b.ru || a.uk - b.uk);
-  for (const c of sorted) {
-    if (partner[c.ru] !== -1 || partner[c.uk] !== -1) continue;
-    const ru = nodes[c.ru] as Node;
-    const uk = nodes[c.uk] as Node;
-    // Candidates only come from forest links, each of which has its list.
-    const pairs = taken.get(`${ru.article}:${uk.article}`) as Array<[number, number]>;
-    const at = insertionPoint(pairs, ru.pos);
-    const before = pairs[at - 1];
-    const after = pairs[at];
-    if ((before && before[1] > uk.pos) || (after && after[1] < uk.pos)) continue; // would cross
-    pairs.splice(at, 0, [ru.pos, uk.pos]);
-    partner[c.ru] = c.uk;
-    partner[c.uk] = c.ru;
-    score[c.ru] = score[c.uk] = c.score;
+function matchAlongForest(
+  count: number,
+  sequences: number[][],
+  forest: Link[],
+  similarity: (ru: number, uk: number) => number,
+) {
+  const partner = new Int32Array(count).fill(-1);
+  const score = new Float64Array(count);
+  const free = (id: number): boolean => partner[id] === -1;
+  for (const link of forest) {
+    const ru = (sequences[link.ru] ?? []).filter(free);
+    const uk = (sequences[link.uk] ?? []).filter(free);
+    for (const [r, u, s] of bestMonotonePairs(ru, uk, similarity)) {
+      partner[r] = u;
+      partner[u] = r;
+      score[r] = score[u] = s;
+    }
   }
   return { partner, score };
 }
 
-function insertionPoint(pairs: Array<[number, number]>, ruPos: number): number {
-  let lo = 0;
-  let hi = pairs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((pairs[mid] as [number, number])[0] < ruPos) lo = mid + 1;
-    else hi = mid;
+/**
+ * The pairs of two sequences with the largest total similarity such that no two pairs cross (a sequence
+ * alignment, by dynamic programming); pairs below MIN_PAIR_SCORE are not allowed. Returned in order.
+ * Best total rather than best-first greedy: one middling pair may not block two good ones after it.
+ */
+export function bestMonotonePairs(
+  ru: number[],
+  uk: number[],
+  similarity: (ru: number, uk: number) => number,
+): Array<[number, number, number]> {
+  const width = uk.length + 1;
+  const total = new Float64Array((ru.length + 1) * width);
+  const sim = new Float64Array((ru.length + 1) * width);
+  for (let i = 1; i <= ru.length; i++) {
+    for (let j = 1; j <= uk.length; j++) {
+      const s = similarity(ru[i - 1] as number, uk[j - 1] as number);
+      sim[i * width + j] = s;
+      let best = Math.max(total[(i - 1) * width + j] as number, total[i * width + j - 1] as number);
+      if (s >= MIN_PAIR_SCORE) best = Math.max(best, (total[(i - 1) * width + j - 1] as number) + s);
+      total[i * width + j] = best;
+    }
   }
-  return lo;
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = ru.length, j = uk.length; i > 0 && j > 0; ) {
+    const here = total[i * width + j] as number;
+    const s = sim[i * width + j] as number;
+    if (s >= MIN_PAIR_SCORE && here === (total[(i - 1) * width + j - 1] as number) + s) {
+      pairs.push([ru[i - 1] as number, uk[j - 1] as number, s]);
+      i--;
+      j--;
+    } else if (here === total[(i - 1) * width + j]) i--;
+    else j--;
+  }
+  return pairs.reverse();
 }
 
 // ---------------------------------------------------------------------------------------------------------

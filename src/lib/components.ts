@@ -216,7 +216,8 @@ function compileLanguage(taxonomy: Taxonomy, lang: Lang): LanguageMatcher {
   };
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
+/** Words of normalised (lower-case) text; a plain character class is much faster than \p{L}. */
+const WORD = /[0-9a-z\u00DF-\u024F\u0400-\u04FF]+(?:['-][0-9a-z\u00DF-\u024F\u0400-\u04FF]+)*/g;
 
 function matchable(text: string, lang: Lang, index: TermIndex): MatchableSentence {
   const words = normalizeForAnalysis(text).match(WORD) ?? [];

@@ -216,6 +216,15 @@ class Profile {
   }
 
   /** Cosine between an article vector and this profile, and the keys they share. */
+  /** Share of this profile's weight (idf × share of sources) that the article vector holds. */
+  coverage(v: Vector): number {
+    let covered = 0;
+    let total = 0;
+    for (const [id, count] of this.counts) total += this.space.idf[id]! * count;
+    for (const id of v.ids) covered += this.space.idf[id]! * (this.counts.get(id) ?? 0);
+    return total > 0 ? covered / total : 0;
+  }
+
   similarity(v: Vector): { score: number; shared: number; sharedBeyondPlaces: number } {
     let dot = 0;
     let shared = 0;
@@ -329,9 +338,17 @@ export function assignEvents(
   const problems: Problem[] = [];
   const space = new KeySpace();
   const prepared = prepareArticles(articles, space, problems);
+  const definitions = readDefinitions(events, index, space, problems);
   space.freeze(articles.length);
   for (const p of prepared) p.vector = articleVector(p.keyIds, space);
-  const defined = prepareEvents(events, index, space, problems);
+  const defined = definitions.map((d) => definedEvent(d, space));
+  if (process.env['DEBUG_EVENTS']) {
+    for (const e of defined) console.log(e.def.slug, [...e.definition.counts.keys()].map((id) => [...space.ids].find(([, v]) => v === id)![0]).join(' '));
+    for (const p of prepared) for (const e of defined) {
+      const sim = e.definition.similarity(p.vector);
+      console.log(p.article.id.padEnd(32), e.def.slug.padEnd(36), 'cov', e.definition.coverage(p.vector).toFixed(3), 'cos', sim.score.toFixed(3), sim.shared, sim.sharedBeyondPlaces);
+    }
+  }
   const bySlug = new Map(defined.map((e) => [e.def.slug, e]));
 
   const placed = new Map<number, ArticleAssignment>();
@@ -405,8 +422,14 @@ function prepareArticles(articles: readonly ArticleForGrouping[], space: KeySpac
   });
 }
 
-function prepareEvents(events: readonly EventDef[], index: EntityIndex, space: KeySpace, problems: Problem[]): DefinedEvent[] {
-  const out: DefinedEvent[] = [];
+/** Valid, distinct event definitions with their key ids (before the key space is frozen). */
+function readDefinitions(
+  events: readonly EventDef[],
+  index: EntityIndex,
+  space: KeySpace,
+  problems: Problem[],
+): Array<{ def: EventDef; day: number; keyIds: number[] }> {
+  const out: Array<{ def: EventDef; day: number; keyIds: number[] }> = [];
   const seen = new Set<string>();
   for (const def of events) {
     const file = `content/events/${def.slug}.mdx`;
@@ -422,14 +445,17 @@ function prepareEvents(events: readonly EventDef[], index: EntityIndex, space: K
       continue;
     }
     seen.add(def.slug);
-    const definition = new Profile(space);
-    const keyIds = definitionKeys(def, index).map((k) => space.id(k));
-    definition.add(keyIds);
-    const full = new Profile(space);
-    full.add(keyIds);
-    out.push({ def, day, mmdd: def.date.slice(5), definition, full });
+    out.push({ def, day, keyIds: definitionKeys(def, index).map((k) => space.id(k)) });
   }
   return out;
+}
+
+function definedEvent({ def, day, keyIds }: { def: EventDef; day: number; keyIds: number[] }, space: KeySpace): DefinedEvent {
+  const definition = new Profile(space);
+  definition.add(keyIds);
+  const full = new Profile(space);
+  full.add(keyIds);
+  return { def, day, mmdd: def.date.slice(5), definition, full };
 }
 
 /** Keys of an event definition: its title, place and keywords read like article text, in every language. */

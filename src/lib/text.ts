@@ -12,8 +12,11 @@ import { stemmer as stemRussian } from '@orama/stemmers/russian';
 import { stemmer as stemUkrainian } from '@orama/stemmers/ukrainian';
 import type { Lang } from './types.ts';
 
-const APOSTROPHES = /[\u2019\u02BC\u02B9\u2018\u0060\u00B4\uFF07]/g;
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/** One pass for the one-character fixes: apostrophes as ', ё as е, zero-width characters dropped. */
+const SINGLE_CHARACTER_FIXES = /[\u2019\u02BC\u02B9\u2018\u0060\u00B4\uFF07ё\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const CHARACTER_FIX: Record<string, string> = {
+  '\u2019': "'", '\u02BC': "'", '\u02B9': "'", '\u2018': "'", '\u0060': "'", '\u00B4': "'", '\uFF07': "'", ё: 'е',
+};
 const SPACES = /[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 /** Combining marks other than the breve (й) and diaeresis (ё, ї), which NFC folds back into letters. */
 const STRAY_MARKS = /[\u0300-\u0305\u0307\u0309-\u036F]/g;
@@ -49,11 +52,7 @@ function withoutMarks(text: string): string {
  * made Cyrillic, zero-width characters removed, runs of spaces as one space.
  */
 export function normalizeForAnalysis(text: string): string {
-  const plain = withoutMarks(text)
-    .replace(ZERO_WIDTH, '')
-    .replace(APOSTROPHES, "'")
-    .replace(SPACES, ' ')
-    .replace(/ё/g, 'е');
+  const plain = withoutMarks(text).replace(SINGLE_CHARACTER_FIXES, (c) => CHARACTER_FIX[c] ?? '').replace(SPACES, ' ');
   return cyrillicLookalikes(plain).trim();
 }
 
