@@ -175,13 +175,19 @@ class KeySpace {
   }
 }
 
+/** Shorter word skeletons (сил → sl) collide too often to tell topics apart. */
+const MIN_TERM_KEY = 3;
+
 /** The keys of a feature set: entity and place ids, name and word skeletons. */
 function featureKeys(features: ArticleFeatures): string[] {
   const keys = new Set<string>();
   for (const id of features.entities) keys.add(`e:${id}`);
   for (const id of features.places) keys.add(`p:${id}`);
   for (const name of features.names) keys.add(`n:${name.split(' ').map(skeleton).join(' ')}`);
-  for (const term of features.terms) keys.add(`t:${skeleton(term)}`);
+  for (const term of features.terms) {
+    const key = skeleton(term);
+    if (key.length >= MIN_TERM_KEY) keys.add(`t:${key}`);
+  }
   return [...keys];
 }
 
@@ -276,9 +282,12 @@ function isoWeekday(day: number): number {
 
 /** An article may report an event from `before` days ahead to `after` days later. */
 export const EVENT_WINDOW = { before: 7, after: 3 } as const;
-/** Least similarity to an event's definition (title, place, keywords) for an article to match it. */
-export const MIN_DEFINITION_SCORE = 0.12;
-/** Least similarity to an event's definition and members, for articles the definition alone missed. */
+/**
+ * Least share of an event's definition (title and place in the article's language, keywords; weighted by
+ * rarity) an article must mention to match it.
+ */
+export const MIN_DEFINITION_SCORE = 0.3;
+/** Least cosine similarity to an event's definition and members, for articles the definition alone missed. */
 export const MIN_MEMBER_SCORE = 0.2;
 /** Least similarity for an article to join a generated group. */
 export const MIN_GROUP_SCORE = 0.2;
@@ -307,8 +316,9 @@ interface DefinedEvent {
   def: EventDef;
   day: number;
   mmdd: string;
-  definition: Profile;
-  /** Definition plus members; built after the first pass. */
+  /** The definition as an article in each language can word it. */
+  definition: Record<Lang, Profile>;
+  /** Definition in both languages plus members; members are added after the first pass. */
   full: Profile;
 }
 
@@ -342,13 +352,6 @@ export function assignEvents(
   space.freeze(articles.length);
   for (const p of prepared) p.vector = articleVector(p.keyIds, space);
   const defined = definitions.map((d) => definedEvent(d, space));
-  if (process.env['DEBUG_EVENTS']) {
-    for (const e of defined) console.log(e.def.slug, [...e.definition.counts.keys()].map((id) => [...space.ids].find(([, v]) => v === id)![0]).join(' '));
-    for (const p of prepared) for (const e of defined) {
-      const sim = e.definition.similarity(p.vector);
-      console.log(p.article.id.padEnd(32), e.def.slug.padEnd(36), 'cov', e.definition.coverage(p.vector).toFixed(3), 'cos', sim.score.toFixed(3), sim.shared, sim.sharedBeyondPlaces);
-    }
-  }
   const bySlug = new Map(defined.map((e) => [e.def.slug, e]));
 
   const placed = new Map<number, ArticleAssignment>();
@@ -378,18 +381,18 @@ export function assignEvents(
     candidateEvents(p, sortedEvents, years, window);
 
   // Pass 1: against the definitions. Pass 2: against definitions and the members found so far.
-  const matchPass = (profileOf: (e: DefinedEvent) => Profile, minScore: number, needDefinitionKey: boolean): void => {
+  const matchPass = (scorer: Scorer): void => {
     for (const p of open) {
       if (placed.has(p.order)) continue;
-      const best = bestEvent(p, candidatesOf(p), profileOf, minScore, needDefinitionKey);
+      const best = bestEvent(p, candidatesOf(p), scorer);
       if (!best) continue;
       placed.set(p.order, withInferred({ event: best.event.def.slug, generated: false, via: 'matched', score: round(best.score) }, best.inferredDay));
       members.get(best.event)!.push(p);
     }
   };
-  matchPass((e) => e.definition, MIN_DEFINITION_SCORE, false);
+  matchPass(definitionScore);
   for (const [event, list] of members) for (const m of list) event.full.add(m.keyIds);
-  matchPass((e) => e.full, MIN_MEMBER_SCORE, true);
+  matchPass(memberScore);
 
   const rest = open.filter((p) => !placed.has(p.order));
   const generated = groupTheRest(rest.filter((p) => p.day !== undefined), space, index, new Set(bySlug.keys()));
@@ -428,8 +431,8 @@ function readDefinitions(
   index: EntityIndex,
   space: KeySpace,
   problems: Problem[],
-): Array<{ def: EventDef; day: number; keyIds: number[] }> {
-  const out: Array<{ def: EventDef; day: number; keyIds: number[] }> = [];
+): Array<{ def: EventDef; day: number; keys: Record<Lang, number[]> }> {
+  const out: Array<{ def: EventDef; day: number; keys: Record<Lang, number[]> }> = [];
   const seen = new Set<string>();
   for (const def of events) {
     const file = `content/events/${def.slug}.mdx`;
@@ -445,34 +448,45 @@ function readDefinitions(
       continue;
     }
     seen.add(def.slug);
-    out.push({ def, day, keyIds: definitionKeys(def, index).map((k) => space.id(k)) });
+    const keys = definitionKeys(def, index);
+    out.push({ def, day, keys: { ru: keys.ru.map((k) => space.id(k)), uk: keys.uk.map((k) => space.id(k)) } });
   }
   return out;
 }
 
-function definedEvent({ def, day, keyIds }: { def: EventDef; day: number; keyIds: number[] }, space: KeySpace): DefinedEvent {
-  const definition = new Profile(space);
-  definition.add(keyIds);
-  const full = new Profile(space);
-  full.add(keyIds);
-  return { def, day, mmdd: def.date.slice(5), definition, full };
+function definedEvent(
+  { def, day, keys }: { def: EventDef; day: number; keys: Record<Lang, number[]> },
+  space: KeySpace,
+): DefinedEvent {
+  const profile = (ids: number[]): Profile => {
+    const p = new Profile(space);
+    p.add(ids);
+    return p;
+  };
+  return {
+    def,
+    day,
+    mmdd: def.date.slice(5),
+    definition: { ru: profile(keys.ru), uk: profile(keys.uk) },
+    full: profile([...new Set([...keys.ru, ...keys.uk])]),
+  };
 }
 
-/** Keys of an event definition: its title, place and keywords read like article text, in every language. */
-function definitionKeys(def: EventDef, index: EntityIndex): string[] {
+/**
+ * Keys of an event definition per article language: its title and place in that language, read like
+ * article text, plus its keywords (any language) and the gazetteer entities of its English title and place.
+ */
+function definitionKeys(def: EventDef, index: EntityIndex): Record<Lang, string[]> {
   const unlimited = { entities: 99, places: 99, names: 99, terms: 99, days: 99 };
-  const texts: Array<[string, Lang]> = [
-    [`${def.title.ru}. ${def.place.ru}`, 'ru'],
-    [`${def.title.uk}. ${def.place.uk}`, 'uk'],
-    [`${def.title.en}. ${def.place.en}`, 'ru'],
-    ...(def.keywords ?? []).map((k): [string, Lang] => [k, 'ru']),
-  ];
-  const keys = new Set<string>();
-  for (const [text, lang] of texts) {
-    // Each piece is its own paragraph, so no word of one sits at the "sentence start" of another.
-    for (const k of featureKeys(collectFeatures(text.split('. '), lang, index, unlimited))) keys.add(k);
-  }
-  return [...keys];
+  // Each piece is its own paragraph, so no word of one sits at the "sentence start" of another.
+  const keysOf = (pieces: string[], lang: Lang): string[] => featureKeys(collectFeatures(pieces, lang, index, unlimited));
+  const english = keysOf([def.title.en, def.place.en], 'ru').filter((k) => !k.startsWith('t:') && !k.startsWith('n:'));
+  const keywords = (def.keywords ?? []).flatMap((k) => keysOf([k], 'ru'));
+  const both = [...english, ...keywords];
+  return {
+    ru: [...new Set([...keysOf([def.title.ru, def.place.ru], 'ru'), ...both])],
+    uk: [...new Set([...keysOf([def.title.uk, def.place.uk], 'uk'), ...both])],
+  };
 }
 
 /**
@@ -545,22 +559,45 @@ function inferDay(hints: readonly DateHint[], event: DefinedEvent, window: { bef
   return undefined;
 }
 
-/** The most similar candidate event above `minScore`, ties to the nearer date, then the slug. */
+/** How well an article fits an event: a score, or undefined when it must not join it at all. */
+type Scorer = (p: Prepared, event: DefinedEvent) => number | undefined;
+
+/** Enough shared keys, and not only places: a football match in Paris shares Paris with a Paris summit. */
+function sharesTopic(sim: { shared: number; sharedBeyondPlaces: number }): boolean {
+  return sim.shared >= 2 && sim.sharedBeyondPlaces >= 1;
+}
+
+/** Pass 1: the share of the definition (in the article's language) the article mentions. */
+const definitionScore: Scorer = (p, event) => {
+  const definition = event.definition[p.article.lang];
+  if (!sharesTopic(definition.similarity(p.vector))) return undefined;
+  const score = definition.coverage(p.vector) + dayBonus(p, event);
+  return score >= MIN_DEFINITION_SCORE ? score : undefined;
+};
+
+/** Pass 2: cosine similarity to definition and members; the article must still share a topic key with the definition. */
+const memberScore: Scorer = (p, event) => {
+  const sim = event.full.similarity(p.vector);
+  if (!sharesTopic(sim) || event.definition[p.article.lang].similarity(p.vector).sharedBeyondPlaces < 1) return undefined;
+  const score = sim.score + dayBonus(p, event);
+  return score >= MIN_MEMBER_SCORE ? score : undefined;
+};
+
+function dayBonus(p: Prepared, event: DefinedEvent): number {
+  return p.article.features.days.includes(event.mmdd) ? DAY_MENTION_BONUS : 0;
+}
+
+/** The best-scoring candidate event; ties go to the nearer date, then the slug. */
 function bestEvent(
   p: Prepared,
   candidates: Array<{ event: DefinedEvent; day: number; inferred: boolean }>,
-  profileOf: (e: DefinedEvent) => Profile,
-  minScore: number,
-  needDefinitionKey: boolean,
+  scorer: Scorer,
 ): Placement | undefined {
   let best: (Placement & { distance: number }) | undefined;
   for (const { event, day, inferred } of candidates) {
-    const sim = profileOf(event).similarity(p.vector);
-    if (sim.shared < 2 || sim.sharedBeyondPlaces < 1) continue;
-    if (needDefinitionKey && event.definition.similarity(p.vector).sharedBeyondPlaces < 1) continue;
-    const bonus = p.article.features.days.includes(event.mmdd) ? DAY_MENTION_BONUS : 0;
-    const score = Math.min(1, sim.score + bonus);
-    if (score < minScore) continue;
+    const raw = scorer(p, event);
+    if (raw === undefined) continue;
+    const score = Math.min(1, raw);
     const distance = Math.abs(day - event.day);
     const better =
       !best || score > best.score || (score === best.score && (distance < best.distance || (distance === best.distance && event.def.slug < best.event.def.slug)));

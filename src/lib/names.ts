@@ -42,8 +42,8 @@ const MIN_STEM_AFTER_VOWELS = 3;
 const MIN_STEM_AFTER_ENDING = 4;
 const FINAL_VOWELS = /[аяоуюеєэиіїыйьъ']+$/;
 /** Consonant-bearing case endings of nouns and adjectives, ru and uk, once their final vowels are gone. */
-// -ов/-ев/-ів are left alone: they end surnames (Буданов, Дмитриев ≠ Дмитрий) and ru -ов / uk -ів agree.
-const CONSONANT_ENDING = /(?:[оеаяыиіїє]м|[аяыиі]х|ьог|[ое]г)$/;
+// -ов/-ев/-ів too (переговоров = переговоры = переговори), at the price of Дмитриев = Дмитрий.
+const CONSONANT_ENDING = /(?:[оеаяыиіїє]м|[оеіїє]в|[аяыиі]х|ьог|[ое]г)$/;
 /** Russian writes English W- as У- before a vowel (Уиткофф, Уэльс); Ukrainian as В- (Віткофф). */
 const INITIAL_U_AS_W = /^у(?=[аеиоуыэюяіїє])/;
 const VOWEL_CLASSES = /[AEIOU]/g;

@@ -109,7 +109,7 @@ export function contentHash(text: string): string {
 }
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
-const WHITESPACE_RUNS = /\s+/gu;
+const WHITESPACE_RUNS = /\s+/g;
 
 /**
  * sha256 hex of an article's text that ignores how it is laid out: NFC, invisible characters removed,

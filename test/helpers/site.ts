@@ -53,7 +53,7 @@ export function runScript(script: string, site: FixtureSite, args: string[] = []
     const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...cleanEnv(),
         CI: 'true',
         BRIEFING_SEEDS_DIR: site.seedsDir,
         BRIEFING_CONTENT_DIR: site.contentDir,
@@ -74,3 +74,12 @@ export function runScript(script: string, site: FixtureSite, args: string[] = []
 
 export const buildSite = (site: FixtureSite, base = '/', args: string[] = []) =>
   runScript('build.ts', site, args, { BRIEFING_BASE: base });
+
+/** The environment without what vitest adds to it (BASE_URL, MODE, NODE_ENV …), which would leak into Astro. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key)) delete env[key];
+  }
+  return env;
+}

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignBilingual, filterByComponent, MIN_PAIR_SCORE, orderRows, sentenceKeys } from '../../src/lib/align.ts';
+import {
+  alignBilingual,
+  bestMonotonePairs,
+  filterByComponent,
+  MIN_PAIR_SCORE,
+  orderRows,
+  sentenceKeys,
+} from '../../src/lib/align.ts';
 import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from '../../src/lib/types.ts';
 import { loadSeedArticles, seedTags } from '../fixtures/align/seeds.ts';
 
@@ -255,6 +262,29 @@ describe('filterByComponent', () => {
   });
 });
 
+describe('bestMonotonePairs', () => {
+  const table = (scores: Record<string, number>) => (r: number, u: number) => scores[`${r}:${u}`] ?? 0;
+
+  it('prefers two good pairs in order to one better pair that would block them', () => {
+    const similarity = table({ '0:3': 0.5, '0:2': 0.3, '1:3': 0.3 });
+    expect(bestMonotonePairs([0, 1], [2, 3], similarity)).toEqual([[0, 2, 0.3], [1, 3, 0.3]]);
+  });
+
+  it('skips sentences on either side that have no partner good enough', () => {
+    const similarity = table({ '1:5': 0.4, '2:7': 0.2, '0:6': MIN_PAIR_SCORE / 2 });
+    expect(bestMonotonePairs([0, 1, 2], [4, 5, 6, 7], similarity)).toEqual([[1, 5, 0.4], [2, 7, 0.2]]);
+  });
+
+  it('does not count a pair below the threshold towards the total', () => {
+    const similarity = table({ '0:5': 0.3, '0:4': MIN_PAIR_SCORE / 2, '1:5': 0.28 });
+    expect(bestMonotonePairs([0, 1], [4, 5], similarity)).toEqual([[0, 5, 0.3]]);
+  });
+
+  it('pairs nothing when a side is empty', () => {
+    expect(bestMonotonePairs([], [1, 2], () => 1)).toEqual([]);
+  });
+});
+
 describe('orderRows', () => {
   it('walks sequences in order and places pairs once', () => {
     expect(orderRows([[0, 1], [2, 3]], [-1, 3, -1, 1])).toEqual([[0], [2], [1, 3]]);
@@ -298,6 +328,8 @@ describe('alignBilingual on the seeds (4 ru, 1 uk)', () => {
     expect(rowOfUk('Суверенітет України')?.ru.map((s) => s.text)).toEqual([expect.stringContaining('обеспечение суверенитета')]);
     expect(rowOfUk('відзначили прогрес')?.ru.map((s) => s.text)).toEqual([expect.stringContaining('отметили прогресс')]);
     expect(rowOfUk('У Парижі 6 січня')?.ru.map((s) => s.text)).toEqual([expect.stringContaining('справедливому и длительному миру')]);
+    expect(rowOfUk('захищати себе')?.ru.map((s) => s.text)).toEqual([expect.stringContaining('защищать себя')]);
+    // A transition with no counterpart stays alone.
     expect(rowOfUk('Окрему увагу')?.ru).toEqual([]);
   });
 

@@ -1,0 +1,33 @@
+/**
+ * Debian's Chromium through playwright-core (Playwright's own browser download does not work here).
+ * Without a Chromium the browser tests are skipped with the reason; under CI=true that is a failure.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+
+export function chromiumMissingReason(): string | undefined {
+  if (hasChromium) return undefined;
+  const reason = `browser tests skipped: no Chromium at ${CHROMIUM} (install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH)`;
+  if (process.env.CI === 'true') throw new Error(`${reason}; under CI=true a missing Chromium is a failure`);
+  console.warn(reason);
+  return reason;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * The real build (ingest → Astro → Pagefind) on the five seeds, served from a sub-path: the pages, the
+ * quotes and their anchors, the exact article text, `lang` attributes, the data export and the index.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { selectAll } from 'hast-util-select';
+import { attr, readPage } from '../helpers/html.ts';
+import { buildSite, prepareSite, ROOT, type BuildRun, type FixtureSite } from '../helpers/site.ts';
+import { parseSeed } from '../../src/lib/seed.ts';
+
+const BASE = '/briefing/';
+const EVENT = '2026-01-06-paris-coalition-summit';
+let site: FixtureSite;
+let run: BuildRun;
+
+beforeAll(async () => {
+  site = await prepareSite('seeds', [join(ROOT, 'seeds')]);
+  run = await buildSite(site, BASE);
+  if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+});
+
+async function seedParagraphs(file: string): Promise<string[]> {
+  const { seed } = parseSeed(file, await readFile(join(ROOT, 'seeds', file)));
+  return seed!.paragraphs.map((p) => p.text);
+}
+
+describe('the site built from the five seeds', () => {
+  it('lists the Paris summit on the home page with its reports per language, under the base path', async () => {
+    const home = await readPage(site.outDir, '.');
+    const link = home.$$('a').find((a) => attr(a, 'href') === `${BASE}events/${EVENT}/`);
+    expect(link, 'link to the event').toBeDefined();
+    expect(home.text(home.tree)).toMatch(/4 російською, 1 українською/);
+    expect(attr(home.$('html'), 'lang')).toBe('uk');
+  });
+
+  it('puts all five seeds in the one Paris event, including the undated Ukrainian one', async () => {
+    const data = JSON.parse(await readFile(join(site.outDir, 'data/events.json'), 'utf8'));
+    expect(data.events).toHaveLength(1);
+    const [event] = data.events;
+    expect(event.slug).toBe(EVENT);
+    expect(event.articles.map((a: { seed: string }) => a.seed).sort()).toEqual((await readdir(join(ROOT, 'seeds'))).sort());
+    const uk = event.articles.find((a: { lang: string }) => a.lang === 'uk');
+    expect(uk).toMatchObject({ date: '2026-01-06', dateSource: 'inferred' });
+  });
+
+  it('summarises the six agreed components, each with quotes that link to their exact sentence', async () => {
+    const page = await readPage(site.outDir, `events/${EVENT}`);
+    const cards = page.$$('section[aria-labelledby=components] li.card');
+    expect(cards.length).toBe(6);
+    for (const card of cards) expect(selectAll('blockquote a', card).length).toBeGreaterThan(0);
+    for (const a of page.$$('section[aria-labelledby=components] blockquote a')) {
+      const href = attr(a, 'href')!;
+      const [, id, anchor] = /^\/briefing\/articles\/([^/]+)\/#(s\d+-\d+)$/.exec(href) ?? [];
+      expect(id, href).toBeDefined();
+      const article = await readPage(site.outDir, `articles/${id}`);
+      const sentence = article.$(`#${anchor}`);
+      expect(sentence, href).toBeDefined();
+      const quote = page.text(a).replace(/…$/, '');
+      expect(article.text(sentence!).startsWith(quote), `${href}: "${quote}"`).toBe(true);
+    }
+  });
+
+  it('shows every article text exactly as written in its seed, with lang on the text', async () => {
+    for (const file of await readdir(join(ROOT, 'seeds'))) {
+      const id = file.replace(/\.txt$/, '');
+      const page = await readPage(site.outDir, `articles/${id}`);
+      const body = page.$('.article-body')!;
+      expect(['ru', 'uk']).toContain(attr(body, 'lang'));
+      const paragraphs = page.$$('.article-body > p').map((p) => page.text(p));
+      expect(paragraphs).toEqual(await seedParagraphs(file));
+    }
+  });
+
+  it('shows both languages side by side in the bilingual view', async () => {
+    const page = await readPage(site.outDir, `events/${EVENT}/sources`);
+    const ru = page.$$('.bilingual .cell[lang=ru] a');
+    const uk = page.$$('.bilingual .cell[lang=uk] a');
+    expect(ru.length).toBeGreaterThan(0);
+    expect(uk.length).toBeGreaterThan(0);
+  });
+
+  it('runs no script on pages other than search', async () => {
+    for (const path of ['.', `events/${EVENT}`, `events/${EVENT}/sources`, 'articles/000_4e4c541c79a5c744']) {
+      expect((await readPage(site.outDir, path)).$$('script'), path).toEqual([]);
+    }
+    expect((await readPage(site.outDir, 'search')).$$('script').length).toBeGreaterThan(0);
+  });
+
+  it('exports events.json with articles and components (labels in three languages, evidence)', async () => {
+    const data = JSON.parse(await readFile(join(site.outDir, 'data/events.json'), 'utf8'));
+    const [event] = data.events;
+    for (const c of event.components) {
+      expect(Object.keys(c.label).sort()).toEqual(['en', 'ru', 'uk']);
+      expect(['agreed', 'announced', 'draft', 'expected']).toContain(c.status);
+      expect(c.evidence.length).toBeGreaterThan(0);
+      for (const e of c.evidence) expect(e).toMatchObject({ article: expect.any(String), quote: expect.any(String) });
+    }
+  });
+
+  it('writes a Pagefind index', () => {
+    expect(existsSync(join(site.outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+});
