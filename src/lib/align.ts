@@ -33,10 +33,10 @@ import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from './t
  */
 export const MIN_PAIR_SCORE = 0.08;
 /**
- * Keys two sentences must share to be paired (a word and its prefix count as two): one short word in common,
- * as with a three-word heading, is chance, however high the cosine of so few keys.
+ * Words two sentences must share to be paired (a word counts once, whether by its key or only its prefix):
+ * one word in common, as with a three-word heading, is chance, however high the cosine of so few keys.
  */
-const MIN_SHARED_KEYS = 2;
+const MIN_SHARED_WORDS = 2;
 /** Length of the key prefix that stands for a cognate (3 joined unrelated words on the seeds, 5 missed some). */
 const PREFIX_LENGTH = 4;
 /** Linked articles kept per article, in each direction, before the forest is chosen. */
@@ -77,12 +77,12 @@ interface Link {
 /** Align the reports of one event; see the module header for the layout and its guarantees. */
 export function alignBilingual(articles: AlignArticle[], componentOrder: string[]): Alignment {
   const languages = LANGS.filter((lang) => articles.some((a) => a.lang === lang));
-  const sentences = keySentences(articles);
+  const { sentences, prefixOf } = keySentences(articles);
   const all = sentences.flat();
   const componentRows = buildComponentRows(all, effectiveComponentOrder(componentOrder, all));
   const forest = articleForest(sentences, articles);
   const untagged = sentences.map((list) => list.filter((s) => s.ref.components.length === 0));
-  return { rows: [...componentRows, ...alignUntagged(untagged, forest)], languages };
+  return { rows: [...componentRows, ...alignUntagged(untagged, forest, prefixOf)], languages };
 }
 
 /** The rows of one component, with the same languages, so the page renders it like the full view. */
@@ -109,15 +109,18 @@ export function sentenceKeys(text: string, lang: Lang): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Sentences and component rows
 
-/** Every sentence of every article as a reference for the view, with its key ids. */
-function keySentences(articles: AlignArticle[]): Sentence[][] {
+/**
+ * Every sentence of every article as a reference for the view, with its key ids; and for each key id, the id
+ * of its prefix key (or -1), so that a word matched by both counts once.
+ */
+function keySentences(articles: AlignArticle[]): { sentences: Sentence[][]; prefixOf: Int32Array } {
   const ids = new Map<string, number>();
   const idOf = (key: string): number => {
     let id = ids.get(key);
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
-  return articles.map((article, index) =>
+  const sentences = articles.map((article, index) =>
     article.paragraphs.flatMap((p) =>
       p.sentences.map((s) => {
         const ref: SentenceRef = { article: article.id, sentence: s.id, text: s.text, components: [...new Set(s.components)] };
@@ -127,6 +130,12 @@ function keySentences(articles: AlignArticle[]): Sentence[][] {
       }),
     ),
   );
+  const prefixOf = new Int32Array(ids.size).fill(-1);
+  for (const [key, id] of ids) {
+    const prefix = ids.get(`~${key.slice(0, PREFIX_LENGTH)}`);
+    if (prefix !== undefined && prefix !== id) prefixOf[id] = prefix;
+  }
+  return { sentences, prefixOf };
 }
 
 /** The given order without repeats, then components it does not list, by id, so no sentence is lost. */
@@ -168,25 +177,33 @@ function vectorLength(keys: Int32Array, idf: Float64Array): number {
   return Math.sqrt(sum);
 }
 
-/**
- * Cosine similarity of two binary tf-idf vectors given as sorted key ids (a linear merge); 0 when they share
- * fewer than `minShared` keys.
- */
-function cosine(a: Int32Array, aLength: number, b: Int32Array, bLength: number, idf: Float64Array, minShared = 1) {
-  let dot = 0;
-  let shared = 0;
+/** Key ids two sorted key-id lists share (a linear merge). */
+function sharedKeys(a: Int32Array, b: Int32Array): number[] {
+  const shared: number[] = [];
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const x = a[i] as number;
     const y = b[j] as number;
     if (x === y) {
-      dot += (idf[x] ?? 0) ** 2;
-      shared++;
+      shared.push(x);
       i++;
       j++;
     } else if (x < y) i++;
     else j++;
   }
-  return shared < minShared ? 0 : dot / (aLength * bLength);
+  return shared;
+}
+
+/** Cosine similarity of two binary tf-idf vectors given as sorted key ids. */
+function cosine(a: Int32Array, aLength: number, b: Int32Array, bLength: number, idf: Float64Array): number {
+  let dot = 0;
+  for (const id of sharedKeys(a, b)) dot += (idf[id] ?? 0) ** 2;
+  return dot === 0 ? 0 : dot / (aLength * bLength);
+}
+
+/** How many words shared keys stand for: a word's key and its prefix key count once. */
+function sharedWordCount(shared: number[], prefixOf: Int32Array): number {
+  const covered = new Set(shared.map((id) => prefixOf[id] ?? -1));
+  return shared.filter((id) => !covered.has(id)).length;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -271,7 +288,7 @@ function spanningForest(links: Link[], articleCount: number): Link[] {
 // Pairing sentences
 
 /** Pair the untagged sentences along the forest and lay them out in rows that keep every article's order. */
-function alignUntagged(untagged: Sentence[][], forest: Link[]): AlignedRow[] {
+function alignUntagged(untagged: Sentence[][], forest: Link[], prefixOf: Int32Array): AlignedRow[] {
   const idf = inverseDocumentFrequency(untagged.flat().map((s) => s.keys));
   const nodes: Node[] = [];
   const sequences = untagged.map((list) =>
@@ -280,7 +297,9 @@ function alignUntagged(untagged: Sentence[][], forest: Link[]): AlignedRow[] {
   const similarity = (r: number, u: number): number => {
     const a = nodes[r] as Node;
     const b = nodes[u] as Node;
-    return cosine(a.keys, a.norm, b.keys, b.norm, idf, MIN_SHARED_KEYS);
+    const score = cosine(a.keys, a.norm, b.keys, b.norm, idf);
+    const enough = score >= MIN_PAIR_SCORE && sharedWordCount(sharedKeys(a.keys, b.keys), prefixOf) >= MIN_SHARED_WORDS;
+    return enough ? score : 0;
   };
   const { partner, score } = matchAlongForest(nodes.length, sequences, forest, similarity);
   return orderRows(sequences, partner).map((members) => {

@@ -583,10 +583,9 @@ class Reader {
     if (!isMap(node)) return out;
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      // Duplicate keys never get here: the YAML parser reports them as a syntax error.
       if (!allowed.includes(key)) {
         this.report('error', pair.key, `unknown key "${key}" ${where}`, `use one of: ${allowed.join(', ')}`);
-      } else if (out.has(key)) {
-        this.report('error', pair.key, `"${key}" appears twice ${where}`, 'keep one of them');
       } else out.set(key, pair);
     }
     return out;

@@ -14,9 +14,8 @@
  * summit in Paris. Work grows with the number of articles: candidate events come from a date-sorted list,
  * candidate groups from an inverted index over keys.
  */
-import { findEntities, findNames, isContentWord, skeleton, words } from './names.ts';
-import { buildEntityIndex } from './names.ts';
-import type { EntityIndex } from './names.ts';
+import { analyseNames, buildEntityIndex, isContentWord, skeleton, words } from './names.ts';
+import type { EntityIndex, Word } from './names.ts';
 import { slugify } from './slug.ts';
 import type {
   ArticleAssignment,
@@ -89,16 +88,17 @@ function collectFeatures(
   paragraphs.forEach((paragraph, i) => {
     const weight = i === 0 ? LEAD_WEIGHT : 1;
     const covered: Array<[number, number]> = [];
-    for (const m of findEntities(paragraph, lang, index)) {
+    const found = analyseNames(paragraph, lang, index);
+    for (const m of found.entities) {
       const kind = index.byId.get(m.id)?.kind;
       (kind === 'place' ? placeTally : entityTally).add(m.id, weight);
       covered.push([m.offset, m.offset + m.form.length]);
     }
-    for (const n of findNames(paragraph, lang, index)) {
+    for (const n of found.names) {
       nameTally.add(n.form.toLowerCase(), weight);
       covered.push([n.offset, n.offset + n.form.length]);
     }
-    for (const word of uncoveredWords(paragraph, covered)) {
+    for (const word of uncoveredWords(found.words, covered)) {
       if (!isContentWord(word.norm) || word.norm in MONTHS) continue;
       const key = skeleton(word.norm);
       if (!termForm.has(key)) termForm.set(key, word.norm);
@@ -125,10 +125,10 @@ function normalisedNames(forms: string[]): string[] {
 }
 
 /** Words outside the given ranges (ranges arrive in text order per source, so sort them once). */
-function uncoveredWords(text: string, covered: Array<[number, number]>): ReturnType<typeof words> {
+function uncoveredWords(list: Word[], covered: Array<[number, number]>): Word[] {
   covered.sort((a, b) => a[0] - b[0]);
   let r = 0;
-  return words(text).filter((w) => {
+  return list.filter((w) => {
     while (r < covered.length && covered[r]![1] <= w.start) r++;
     const range = covered[r];
     return !(range && range[0] <= w.start && w.start < range[1]);
@@ -154,6 +154,8 @@ class KeySpace {
   readonly ids = new Map<string, number>();
   readonly df: number[] = [];
   readonly isPlace: boolean[] = [];
+  /** Entities and names: who acts, as opposed to where (places) and what is said (words). */
+  readonly isActor: boolean[] = [];
   idf: Float64Array = new Float64Array(0);
   articleCount = 0;
 
@@ -164,6 +166,7 @@ class KeySpace {
       this.ids.set(key, id);
       this.df.push(0);
       this.isPlace.push(key.startsWith('p:'));
+      this.isActor.push(key.startsWith('e:') || key.startsWith('n:'));
     }
     return id;
   }
@@ -198,6 +201,13 @@ function articleVector(ids: number[], space: KeySpace): Vector {
   return { ids: sorted, weights, norm: Math.hypot(...weights) };
 }
 
+interface Similarity {
+  score: number;
+  shared: number;
+  sharedBeyondPlaces: number;
+  sharedActors: number;
+}
+
 /**
  * A group profile (an event's definition and members, or a generated group): per key, how many of its
  * sources have it. The profile vector is idf × share of sources; its squared length is kept up to date.
@@ -221,7 +231,6 @@ class Profile {
     }
   }
 
-  /** Cosine between an article vector and this profile, and the keys they share. */
   /** Share of this profile's weight (idf × share of sources) that the article vector holds. */
   coverage(v: Vector): number {
     let covered = 0;
@@ -231,19 +240,22 @@ class Profile {
     return total > 0 ? covered / total : 0;
   }
 
-  similarity(v: Vector): { score: number; shared: number; sharedBeyondPlaces: number } {
+  /** Cosine between an article vector and this profile, and how many keys (of each sort) they share. */
+  similarity(v: Vector): Similarity {
     let dot = 0;
     let shared = 0;
     let sharedBeyondPlaces = 0;
+    let sharedActors = 0;
     v.ids.forEach((id, i) => {
       const count = this.counts.get(id);
       if (count === undefined) return;
       dot += v.weights[i]! * this.space.idf[id]! * count;
       shared++;
       if (!this.space.isPlace[id]) sharedBeyondPlaces++;
+      if (this.space.isActor[id]) sharedActors++;
     });
     const denominator = v.norm * Math.sqrt(this.sumSquares);
-    return { score: denominator > 0 ? dot / denominator : 0, shared, sharedBeyondPlaces };
+    return { score: denominator > 0 ? dot / denominator : 0, shared, sharedBeyondPlaces, sharedActors };
   }
 }
 
@@ -318,6 +330,8 @@ interface DefinedEvent {
   mmdd: string;
   /** The definition as an article in each language can word it. */
   definition: Record<Lang, Profile>;
+  /** What the title names beyond the place (Коалиция желающих, саммит), per language: an article must name one. */
+  titleKeys: Record<Lang, ReadonlySet<number>>;
   /** Definition in both languages plus members; members are added after the first pass. */
   full: Profile;
 }
@@ -425,14 +439,21 @@ function prepareArticles(articles: readonly ArticleForGrouping[], space: KeySpac
   });
 }
 
+interface DefinitionKeyIds {
+  def: EventDef;
+  day: number;
+  keys: Record<Lang, number[]>;
+  titleKeys: Record<Lang, number[]>;
+}
+
 /** Valid, distinct event definitions with their key ids (before the key space is frozen). */
 function readDefinitions(
   events: readonly EventDef[],
   index: EntityIndex,
   space: KeySpace,
   problems: Problem[],
-): Array<{ def: EventDef; day: number; keys: Record<Lang, number[]> }> {
-  const out: Array<{ def: EventDef; day: number; keys: Record<Lang, number[]> }> = [];
+): DefinitionKeyIds[] {
+  const out: DefinitionKeyIds[] = [];
   const seen = new Set<string>();
   for (const def of events) {
     const file = `content/events/${def.slug}.mdx`;
@@ -448,16 +469,17 @@ function readDefinitions(
       continue;
     }
     seen.add(def.slug);
-    const keys = definitionKeys(def, index);
-    out.push({ def, day, keys: { ru: keys.ru.map((k) => space.id(k)), uk: keys.uk.map((k) => space.id(k)) } });
+    const { keys, titleKeys } = definitionKeys(def, index);
+    const ids = (list: Record<Lang, string[]>): Record<Lang, number[]> => ({
+      ru: list.ru.map((k) => space.id(k)),
+      uk: list.uk.map((k) => space.id(k)),
+    });
+    out.push({ def, day, keys: ids(keys), titleKeys: ids(titleKeys) });
   }
   return out;
 }
 
-function definedEvent(
-  { def, day, keys }: { def: EventDef; day: number; keys: Record<Lang, number[]> },
-  space: KeySpace,
-): DefinedEvent {
+function definedEvent({ def, day, keys, titleKeys }: DefinitionKeyIds, space: KeySpace): DefinedEvent {
   const profile = (ids: number[]): Profile => {
     const p = new Profile(space);
     p.add(ids);
@@ -468,6 +490,7 @@ function definedEvent(
     day,
     mmdd: def.date.slice(5),
     definition: { ru: profile(keys.ru), uk: profile(keys.uk) },
+    titleKeys: { ru: new Set(titleKeys.ru), uk: new Set(titleKeys.uk) },
     full: profile([...new Set([...keys.ru, ...keys.uk])]),
   };
 }
@@ -476,16 +499,19 @@ function definedEvent(
  * Keys of an event definition per article language: its title and place in that language, read like
  * article text, plus its keywords (any language) and the gazetteer entities of its English title and place.
  */
-function definitionKeys(def: EventDef, index: EntityIndex): Record<Lang, string[]> {
+function definitionKeys(def: EventDef, index: EntityIndex): { keys: Record<Lang, string[]>; titleKeys: Record<Lang, string[]> } {
   const unlimited = { entities: 99, places: 99, names: 99, terms: 99, days: 99 };
   // Each piece is its own paragraph, so no word of one sits at the "sentence start" of another.
   const keysOf = (pieces: string[], lang: Lang): string[] => featureKeys(collectFeatures(pieces, lang, index, unlimited));
-  const english = keysOf([def.title.en, def.place.en], 'ru').filter((k) => !k.startsWith('t:') && !k.startsWith('n:'));
+  const notPlace = (k: string): boolean => !k.startsWith('p:');
+  const english = keysOf([def.title.en], 'ru').filter((k) => k.startsWith('e:'));
+  const place = [...keysOf([def.place.ru], 'ru'), ...keysOf([def.place.uk], 'uk'), ...keysOf([def.place.en], 'ru')].filter((k) => k.startsWith('p:'));
   const keywords = (def.keywords ?? []).flatMap((k) => keysOf([k], 'ru'));
-  const both = [...english, ...keywords];
+  const title = { ru: [...keysOf([def.title.ru], 'ru'), ...english], uk: [...keysOf([def.title.uk], 'uk'), ...english] };
+  const unique = (list: string[]): string[] => [...new Set(list)];
   return {
-    ru: [...new Set([...keysOf([def.title.ru, def.place.ru], 'ru'), ...both])],
-    uk: [...new Set([...keysOf([def.title.uk, def.place.uk], 'uk'), ...both])],
+    keys: { ru: unique([...title.ru, ...place, ...keywords]), uk: unique([...title.uk, ...place, ...keywords]) },
+    titleKeys: { ru: unique(title.ru.filter(notPlace)), uk: unique(title.uk.filter(notPlace)) },
   };
 }
 
@@ -563,14 +589,22 @@ function inferDay(hints: readonly DateHint[], event: DefinedEvent, window: { bef
 type Scorer = (p: Prepared, event: DefinedEvent) => number | undefined;
 
 /** Enough shared keys, and not only places: a football match in Paris shares Paris with a Paris summit. */
-function sharesTopic(sim: { shared: number; sharedBeyondPlaces: number }): boolean {
+function sharesTopic(sim: Similarity): boolean {
   return sim.shared >= 2 && sim.sharedBeyondPlaces >= 1;
 }
 
-/** Pass 1: the share of the definition (in the article's language) the article mentions. */
+function namesTitle(p: Prepared, event: DefinedEvent): boolean {
+  const title = event.titleKeys[p.article.lang];
+  return p.vector.ids.some((id) => title.has(id));
+}
+
+/**
+ * Pass 1: the share of the definition (in the article's language) the article mentions; it must name
+ * something of the title besides the place (keywords alone — "гарантии безопасности" — are too common).
+ */
 const definitionScore: Scorer = (p, event) => {
   const definition = event.definition[p.article.lang];
-  if (!sharesTopic(definition.similarity(p.vector))) return undefined;
+  if (!namesTitle(p, event) || !sharesTopic(definition.similarity(p.vector))) return undefined;
   const score = definition.coverage(p.vector) + dayBonus(p, event);
   return score >= MIN_DEFINITION_SCORE ? score : undefined;
 };
@@ -666,7 +700,8 @@ function groupTheRest(
         if (seen.has(g)) continue;
         seen.add(g);
         const sim = groups[g]!.profile.similarity(p.vector);
-        if (sim.shared < 2 || sim.sharedBeyondPlaces < 1 || sim.score < MIN_GROUP_SCORE) continue;
+        // The same event involves the same actors: a shared entity or name, not just words.
+        if (!sharesTopic(sim) || sim.sharedActors < 1 || sim.score < MIN_GROUP_SCORE) continue;
         if (!best || sim.score > best.score || (sim.score === best.score && g < best.group)) best = { group: g, score: sim.score };
       }
     }

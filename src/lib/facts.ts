@@ -3,7 +3,7 @@
  * "800 000 человек") and who and what is mentioned where. `extractFacts` reads one article's sentences;
  * `mergeFacts` joins the facts of an event's articles, treating 27 лидеров and 27 лідерів as one fact.
  */
-import { findEntities, findNames, skeleton, words } from './names.ts';
+import { analyseNames, skeleton, words } from './names.ts';
 import type { EntityIndex, Word } from './names.ts';
 import type {
   Approximation,
@@ -76,9 +76,8 @@ const NOT_NOUNS = new Set(
 );
 const LETTERS = /^\p{L}[\p{L}'-]*$/u;
 
-/** Numbers with what they count in one sentence, in text order. */
-export function numberFacts(sentence: string, sentenceId: string): NumberFact[] {
-  const list = words(sentence);
+/** Numbers with what they count in one sentence, in text order (`list`: its words, if already at hand). */
+export function numberFacts(sentence: string, sentenceId: string, list: Word[] = words(sentence)): NumberFact[] {
   const out: NumberFact[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const start = m.index;
@@ -206,14 +205,15 @@ export function extractFacts(
   const byEntity = new Map<string, ArticleEntityFact>();
   const byName = new Map<string, ArticleNameFact>();
   for (const { id, text } of sentences) {
-    numbers.push(...numberFacts(text, id));
-    for (const mention of findEntities(text, lang, entities)) {
+    const found = analyseNames(text, lang, entities);
+    numbers.push(...numberFacts(text, id, found.words));
+    for (const mention of found.entities) {
       const kind = entities.byId.get(mention.id)?.kind ?? 'organisation';
       const fact = byEntity.get(mention.id) ?? { id: mention.id, kind, sentenceIds: [], mentions: 0 };
       countIn(fact, id);
       byEntity.set(mention.id, fact);
     }
-    for (const name of findNames(text, lang, entities)) {
+    for (const name of found.names) {
       const fact = byName.get(name.key) ?? { key: name.key, form: name.form, sentenceIds: [], mentions: 0 };
       countIn(fact, id);
       byName.set(name.key, fact);

@@ -55,6 +55,20 @@ const VOWEL_RUNS = /[AEIOU]+/g;
  * doubled letters collapsed. A word with fewer than two consonants keeps its vowels (ООН, ЄС, ОАЭ).
  */
 export function skeleton(word: string): string {
+  let key = skeletonCache.get(word);
+  if (key === undefined) {
+    if (skeletonCache.size >= SKELETON_CACHE_SIZE) skeletonCache.clear();
+    key = computeSkeleton(word);
+    skeletonCache.set(word, key);
+  }
+  return key;
+}
+
+// Skeletons are asked for the same words again and again (every article says Украина); a bounded memo.
+const SKELETON_CACHE_SIZE = 50_000;
+const skeletonCache = new Map<string, string>();
+
+function computeSkeleton(word: string): string {
   const base = stripEnding(normalizeForAnalysis(word).replace(INITIAL_U_AS_W, 'в'));
   const latin = [...base.replace(LATIN_DIGRAPHS, (d) => LATIN_DIGRAPH_SOUND[d] ?? d)]
     .map((c) => TRANSLIT[c] ?? c)
@@ -91,7 +105,8 @@ const STOP_WORDS = new Set(
     'яке які яких яким якої після перед через близько однак тому всіх всього свої своєї своїх свій своїм ' +
     'його неї нього ними тепер тільки лише навіть якщо щоб того тому тим також треба дуже коли чого ' +
     'зараз раніше пізніше повідомляє повідомив повідомила заявив заявила заявили зазначив зазначила ' +
-    'зазначили зазначається йдеться пише видання рамках році року зокрема крім саме словами сторони сторін'
+    'зазначили зазначається йдеться пише видання рамках році року зокрема крім саме словами сторони сторін ' +
+    'понад щодо мають має мати случае случай должны должно должен'
   ).split(' '),
 );
 const MIN_CONTENT_WORD = 4;
@@ -126,12 +141,17 @@ export interface Word {
 const WORD = /[\p{L}\p{N}\p{M}\u00AD\u200B-\u200D\u2060]+(?:['\u2019\u02BC][\p{L}\p{M}]+)*/gu;
 const UPPER_START = /^[\u00AD\u200B-\u200D\u2060]*\p{Lu}/u;
 
+/** A word that lower-casing alone normalises (no ё, apostrophe, combining or invisible character). */
+const PLAIN_WORD = /^[a-z0-9а-яєіїґ]+$/;
+
 /** The words of a text with their offsets in it (not in its normalised copy). */
 export function words(text: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    out.push({ start, end: start + m[0].length, norm: normalizeForAnalysis(m[0]), capital: UPPER_START.test(m[0]) });
+    const lower = m[0].toLowerCase();
+    const norm = PLAIN_WORD.test(lower) ? lower : normalizeForAnalysis(m[0]);
+    out.push({ start, end: start + m[0].length, norm, capital: UPPER_START.test(m[0]) });
   }
   return out;
 }
@@ -387,12 +407,32 @@ function isGivenName(text: string, list: Word[], at: number, names: ReadonlySet<
  * Mentions of gazetteer entities in a text, in text order: the entity id, the words as written and their
  * offset in `text`. `lang` is accepted for symmetry: variants of both languages apply to every text.
  */
-export function findEntities(text: string, _lang: Lang, index: EntityIndex): EntityMention[] {
+export function findEntities(text: string, lang: Lang, index: EntityIndex): EntityMention[] {
+  return analyseNames(text, lang, index).entities;
+}
+
+/**
+ * Capitalised names the gazetteer does not know, as sequences of capitalised words (Стив Уиткофф,
+ * Свитолина). A word at a sentence start is not taken as a name on its own account, since any word is
+ * capitalised there. Each name gets a key of its words' skeletons, equal across ru/uk spellings and cases.
+ */
+export function findNames(text: string, lang: Lang, index: EntityIndex): NameMention[] {
+  return analyseNames(text, lang, index).names;
+}
+
+/** Entities and names of a text in one pass, with its words (for callers that look at the rest). */
+export function analyseNames(
+  text: string,
+  _lang: Lang,
+  index: EntityIndex,
+): { words: Word[]; entities: EntityMention[]; names: NameMention[] } {
   const list = words(text);
-  return matchEntities(text, list, index).map(([i, n, id]) => {
+  const matches = matchEntities(text, list, index);
+  const entities = matches.map(([i, n, id]) => {
     const start = list[i]!.start;
     return { id, form: text.slice(start, list[i + n - 1]!.end), offset: start };
   });
+  return { words: list, entities, names: namesOf(text, list, matches) };
 }
 
 /** Between a sentence's end and its first word there may be spaces, quotes, brackets and dashes. */
@@ -401,15 +441,9 @@ const SENTENCE_END = new Set([...'.!?…:\n']);
 const NAME_GAP = /^[\s\u00A0\-\u2010\u2011]{1,2}$/;
 const HAS_LETTER = /\p{L}/u;
 
-/**
- * Capitalised names the gazetteer does not know, as sequences of capitalised words (Стив Уиткофф,
- * Свитолина). A word at a sentence start is not taken as a name on its own account, since any word is
- * capitalised there. Each name gets a key of its words' skeletons, equal across ru/uk spellings and cases.
- */
-export function findNames(text: string, _lang: Lang, index: EntityIndex): NameMention[] {
-  const list = words(text);
+function namesOf(text: string, list: Word[], matches: Array<[number, number, string]>): NameMention[] {
   const known = new Set<number>();
-  for (const [i, n] of matchEntities(text, list, index)) for (let j = i; j < i + n; j++) known.add(j);
+  for (const [i, n] of matches) for (let j = i; j < i + n; j++) known.add(j);
   const out: NameMention[] = [];
   let run: number[] = [];
   const flush = (): void => {

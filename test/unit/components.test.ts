@@ -110,12 +110,12 @@ describe('parseTaxonomy', () => {
       .replace('label: { en: Monitoring, ru: Мониторинг, uk: Моніторинг }', 'label: { en: Monitoring, ru: Мониторинг }');
     expect(problemsOf(yaml)).toEqual([
       'error 4: the label of "monitoring" has no uk text',
-      'error 12: unknown key "colour" in a component',
-      'error 12: the label of "monitoring" is missing',
-      'error 15: bad cue "сл*" in the cues of "monitoring" (ru): the prefix "сл*" is shorter than 3 letters',
+      'error 10: unknown key "colour" in a component',
+      'error 9: the label of "monitoring" is missing',
+      'error 13: bad cue "сл*" in the cues of "monitoring" (ru): the prefix "сл*" is shorter than 3 letters',
     ]);
     const dup = SMALL.replace('id: force', 'id: monitoring');
-    expect(problemsOf(dup)).toEqual(['error 11: the component id "monitoring" is used twice']);
+    expect(problemsOf(dup)).toEqual(['error 9: the component id "monitoring" is used twice']);
     expect(parseTaxonomy(dup, 'c.yaml').taxonomy).toBeUndefined();
   });
 
@@ -186,6 +186,17 @@ describe('analyzeArticle: tagging and text', () => {
     expect(tagged(analyse('ru', 'Комиссия, как сказано выше, будет рассматривать все нарушения.'))).toHaveLength(1);
   });
 
+  it('finds a cue whose first fitting continuation is not the earliest one', () => {
+    const three = taxonomyOf(SMALL.replace('"комисси* .. нарушени*"', '"альфа* бета* гамма*"'));
+    const result = analyzeArticle(paragraphs('Альфа бета раз бета два три гамма.'), 'ru', three);
+    expect(tagged(result)).toEqual(['s1-1 monitoring agreed']);
+  });
+
+  it('tags the same after its word memo is full and cleared', () => {
+    const many = Array.from({ length: 200_001 }, (_, i) => `слово${i}`).join(' ');
+    expect(tagged(analyse('ru', `${many} мониторинг.`, 'Мониторинг.'))).toEqual(['s1-1 monitoring agreed', 's2-1 monitoring agreed']);
+  });
+
   it('tags Ukrainian with the Ukrainian cues', () => {
     expect(tagged(analyse('uk', 'Сторони домовилися про формування багатонаціональних сил.'))).toEqual(['s1-1 force agreed']);
   });
@@ -213,7 +224,8 @@ describe('analyzeArticle: status of a sentence', () => {
   it('gives a quoted passage the status of its attribution', () => {
     const text = '"Будет создан мониторинг. Его возглавят США", - говорится в проекте заявления.';
     expect(tagged(analyse('ru', 'По итогам встречи.', text))).toEqual(['s2-1 monitoring draft']);
-    expect(tagged(analyse('ru', 'По итогам встречи.', 'Мониторинг. "Цитата без начала", - заявил он.'))).toEqual(['s2-1 monitoring agreed']);
+    // An attribution with no opening quote before it covers nothing.
+    expect(tagged(analyse('ru', 'По итогам встречи.', 'Ожидается мониторинг. Цитата", - заявил он.'))).toEqual(['s2-1 monitoring expected']);
   });
 
   it('lets a cue-less sentence follow its paragraph, then a later decisive sentence, then earlier paragraphs', () => {
@@ -235,7 +247,7 @@ describe('analyzeArticle: status of a sentence', () => {
 
   it('falls back on the article kind, which also caps what a preview or a draft can say', () => {
     expect(tagged(analyse('ru', 'Мониторинг.'))).toEqual(['s1-1 monitoring agreed']);
-    expect(tagged(analyse('ru', 'Накануне встречи.', 'Мониторинг.', 'Министр заявил о контингенте.'))).toEqual([
+    expect(tagged(analyse('ru', 'Накануне встречи.', 'Мониторинг.', 'Министр заявил: контингент.'))).toEqual([
       's2-1 monitoring expected',
       's3-1 force expected',
     ]);
@@ -262,7 +274,7 @@ describe('analyzeArticle: overrides', () => {
   });
 
   it('adds a component to the sentence sharing most cue words, else to the first sentence', () => {
-    const texts = paragraphs('Погода.', 'Комиссия рассмотрит жалобы.', 'Стороны заявили о контингенте.');
+    const texts = paragraphs('Погода.', 'Комиссия рассмотрит жалобы.', 'Стороны заявили: контингент.');
     expect(tagged(analyzeArticle(texts, 'ru', small, { add: ['monitoring'] }))).toEqual([
       's2-1 monitoring agreed',
       's3-1 force agreed',
@@ -321,7 +333,7 @@ articles:
   it('reads an analysed article as article-level statuses', () => {
     const analysed = analyse('ru', 'Накануне.', 'Ожидается мониторинг.', 'Стороны договорились о мониторинге.');
     expect(readArticle(analysed.paragraphs, 'outcome')).toEqual({ kind: 'outcome', components: { monitoring: 'expected' } });
-    const outcome = analyse('ru', 'Стороны договорились о мониторинге и контингенте. Мониторинг.');
+    const outcome = analyse('ru', 'Стороны договорились: мониторинг и контингент. Мониторинг.');
     expect(readArticle(outcome.paragraphs, 'outcome')).toEqual({ kind: 'outcome', components: { force: 'agreed', monitoring: 'agreed' } });
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDate, cyrillicPlausibility, parseSeed, statedDate } from '../../src/lib/seed.ts';
 import type { Problem } from '../../src/lib/types.ts';
@@ -547,5 +548,32 @@ describe('more decoding and front matter branches', () => {
     ['components:\n  add:', 4, 'components.add must be a list of component ids, not nothing'],
   ])('reports %j on line %i', (yaml, line, message) => {
     expect(parseErrors(`---\n# editor note\n${yaml}\n---\nТекст`)).toEqual([expect.objectContaining({ line, message })]);
+  });
+});
+
+describe('parseSeed on any input (property)', () => {
+  const checkShape = (file: string, bytes: Uint8Array): void => {
+    const { seed, problems } = parseSeed(file, bytes);
+    const hasError = problems.some((p) => p.severity === 'error');
+    expect(seed === undefined).toBe(hasError);
+    for (const p of problems) {
+      expect(p.file).toBe(file);
+      expect(p.message).not.toBe('');
+      expect(p.hint).not.toBe('');
+    }
+    for (const paragraph of seed?.paragraphs ?? []) {
+      expect(paragraph.text.trim()).not.toBe('');
+      expect(paragraph.text).not.toContain('\n');
+      expect(paragraph.line).toBeGreaterThanOrEqual(1);
+    }
+  };
+
+  it('never throws and returns either a seed or an error, for random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => checkShape('seeds/x.txt', bytes)));
+  });
+
+  it('never throws on random text with front matter and date-line pieces', () => {
+    const piece = fc.constantFrom('---', 'title: x', 'date: 2026-01-06', ' date 2026-01-07 ', 'lang: uk', ': :', '- a', '\r\n', '\n', 'Текст', '[', '{', '#');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => checkShape('seeds/y.txt', utf8(pieces.join('\n')))));
   });
 });
