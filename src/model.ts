@@ -8,6 +8,7 @@ import type { ArticleRecord } from './lib/article.ts';
 import { buildSiteModel, type SiteModel } from './lib/briefing.ts';
 import { parseTaxonomy, type Taxonomy } from './lib/components.ts';
 import type { EventDef } from './lib/events.ts';
+import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
 import { contentDir } from './settings.ts';
 
@@ -24,6 +25,16 @@ export function loadTaxonomy(): Taxonomy {
   return taxonomy;
 }
 
+let entitiesCache: EntityIndex | undefined;
+export function loadEntities(): EntityIndex {
+  if (entitiesCache && !import.meta.env.DEV) return entitiesCache;
+  const text = readFileSync(`${contentDir}/entities.yaml`, 'utf8');
+  const { entities, problems } = parseEntities(text, 'content/entities.yaml');
+  if (!entities) throw new Error(problems.map((p) => `${p.file}:${p.line ?? ''} ${p.message} — ${p.hint}`).join('\n'));
+  entitiesCache = entities;
+  return entities;
+}
+
 let cached: Promise<SiteModel> | undefined;
 
 export function getSiteModel(): Promise<SiteModel> {
@@ -36,7 +47,7 @@ async function load(): Promise<SiteModel> {
   const [articleEntries, eventEntries] = await Promise.all([getCollection('articles'), getCollection('events')]);
   const events: EventDef[] = eventEntries.map((e) => ({ slug: e.id, ...e.data }));
   const articles = articleEntries.map((e) => e.data as ArticleRecord).sort((a, b) => a.id.localeCompare(b.id));
-  return buildSiteModel({ articles, events, taxonomy: loadTaxonomy() });
+  return buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities() });
 }
 
 /** A path inside the site, under the configured base (works when served from a sub-path). */

@@ -8,6 +8,7 @@ import { articleKind, eventComponentStatus, type Taxonomy } from './components.t
 import { assignEvents, type EventDef } from './events.ts';
 import { mergeFacts, type EventFacts } from './facts.ts';
 import type { ArticleRecord } from './article.ts';
+import type { EntityIndex } from './names.ts';
 import type {
   Alignment,
   ArticleKind,
@@ -81,6 +82,8 @@ export interface EventModel {
 export interface SiteModel {
   /** Newest first; undated events last. */
   events: EventModel[];
+  /** How pages name each gazetteer entity in each interface language. */
+  entityLabels: Map<string, Labels>;
   articles: Map<string, EventArticle>;
   problems: Problem[];
 }
@@ -89,11 +92,12 @@ export interface SiteInputs {
   articles: ArticleRecord[];
   events: EventDef[];
   taxonomy: Taxonomy;
+  entities: EntityIndex;
 }
 
 const QUOTE_MAX = 240;
 
-export function buildSiteModel({ articles, events, taxonomy }: SiteInputs): SiteModel {
+export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInputs): SiteModel {
   const assignment = assignEvents(
     articles.map((a) => ({
       id: a.id,
@@ -157,7 +161,8 @@ export function buildSiteModel({ articles, events, taxonomy }: SiteInputs): Site
     m.next = models[i - 1]?.slug ?? null;
     m.prev = models[i + 1]?.slug ?? null;
   });
-  return { events: models, articles: all, problems: assignment.problems };
+  const entityLabels = new Map(entities.entities.map((e) => [e.id, e.label]));
+  return { events: models, entityLabels, articles: all, problems: assignment.problems };
 }
 
 function byDateThenId(a: { date: string | null; id: string }, b: { date: string | null; id: string }): number {

@@ -65,7 +65,7 @@ const PERCENT_SIGN = /^[ \u00A0\u202F]?%/;
 /** Genitive and nominative month names: a number before one is a date, not a count. */
 const MONTH =
   /^(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)\p{L}*$/u;
-const YEAR_WORD = /^(?:год\p{L}*|г|рок\p{L}*|р)$/u;
+const YEAR_WORD = /^(?:год\p{L}*|г|рок\p{L}*|рік|році|р)$/u;
 /** Adjective and participle endings (ru, uk): `35 приглашенным делегациям` counts делегациям. */
 const ADJECTIVE = /(?:ых|их|ым|им|ыми|ими|ый|ий|ій|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ую|юю|ої|ою|ьох)$/u;
 const MIN_ADJECTIVE = 5;

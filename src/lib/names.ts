@@ -13,7 +13,7 @@
  * a word written with a capital letter matches only words written with a capital (so `Туск*` finds Туска
  * but not тусклый).
  */
-import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { normalizeForAnalysis, tokenize } from './text.ts';
 import type { Entity, EntityKind, EntityMention, Lang, NameMention, Problem } from './types.ts';
@@ -42,8 +42,14 @@ const MIN_STEM_AFTER_VOWELS = 3;
 const MIN_STEM_AFTER_ENDING = 4;
 const FINAL_VOWELS = /[аяоуюеєэиіїыйьъ']+$/;
 /** Consonant-bearing case endings of nouns and adjectives, ru and uk, once their final vowels are gone. */
-// -ов/-ев/-ів too (переговоров = переговоры = переговори), at the price of Дмитриев = Дмитрий.
-const CONSONANT_ENDING = /(?:[оеаяыиіїє]м|[оеіїє]в|[аяыиі]х|ьог|[ое]г)$/;
+const CONSONANT_ENDING = /(?:[оеаяыиіїє]м|[аяыиі]х|ьог|[ое]г)$/;
+/**
+ * Plural -ов/-ев/-ів only from long words (переговоров = переговоры = переговори): on short ones it ends a
+ * surname (Буданов ≠ Байден, Дмитриев ≠ Дмитрий), and ru -ов / uk -ів agree there anyway.
+ */
+const PLURAL_V_ENDING = /[оеіїє]в$/;
+const MIN_CONSONANTS_AFTER_PLURAL_V = 5;
+const NOT_CONSONANTS = /[аяоуюеєэиіїыйьъ'\-]/g;
 /** Russian writes English W- as У- before a vowel (Уиткофф, Уэльс); Ukrainian as В- (Віткофф). */
 const INITIAL_U_AS_W = /^у(?=[аеиоуыэюяіїє])/;
 const VOWEL_CLASSES = /[AEIOU]/g;
@@ -82,7 +88,10 @@ function stripEnding(word: string): string {
   const withoutVowels = word.replace(FINAL_VOWELS, '');
   if (withoutVowels.length < MIN_STEM_AFTER_VOWELS) return word;
   const withoutEnding = withoutVowels.replace(CONSONANT_ENDING, '');
-  return withoutEnding.length >= MIN_STEM_AFTER_ENDING ? withoutEnding : withoutVowels;
+  if (withoutEnding !== withoutVowels) return withoutEnding.length >= MIN_STEM_AFTER_ENDING ? withoutEnding : withoutVowels;
+  const withoutPlural = withoutVowels.replace(PLURAL_V_ENDING, '');
+  const consonants = withoutPlural.replace(NOT_CONSONANTS, '').length;
+  return consonants >= MIN_CONSONANTS_AFTER_PLURAL_V ? withoutPlural : withoutVowels;
 }
 
 function collapseDoubles(s: string): string {
@@ -257,7 +266,7 @@ function variantError(variant: string): string | undefined {
  */
 export function parseEntities(yamlText: string, file: string): { entities?: EntityIndex; problems: Problem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter });
   const lineOf = (node: YamlNode | null | undefined): number | undefined =>
     node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   const problems: Problem[] = [];
@@ -291,7 +300,7 @@ export function parseEntities(yamlText: string, file: string): { entities?: Enti
     const report = (message: string, hint: string, severity: Problem['severity'] = 'error'): void => {
       problems.push({ severity, file, ...(line === undefined ? {} : { line }), message, hint });
     };
-    const entity = readEntity(isMap(item) ? item.toJSON() : item, report);
+    const entity = readEntity(isNode(item) ? item.toJSON() : item, report);
     if (!entity) continue;
     if (ids.has(entity.id)) {
       report(`Entity id "${entity.id}" is used twice.`, 'Give each entity its own id, or merge the two entries.');

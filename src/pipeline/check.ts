@@ -41,7 +41,7 @@ export async function check(options: IngestOptions): Promise<CheckResult> {
   let unreviewed: EventModel[] = [];
   let eventCount = 0;
   if (editor.content) {
-    const model = buildSiteModel({ articles: records, events, taxonomy: editor.content.taxonomy });
+    const model = buildSiteModel({ articles: records, events, ...editor.content });
     problems.push(...model.problems);
     unreviewed = model.events.filter((e) => e.generated);
     eventCount = model.events.length;

@@ -76,8 +76,8 @@ describe('the site built from the five seeds', () => {
 
   it('shows both languages side by side in the bilingual view', async () => {
     const page = await readPage(site.outDir, `events/${EVENT}/sources`);
-    const ru = page.$$('.bilingual .cell[lang=ru] a');
-    const uk = page.$$('.bilingual .cell[lang=uk] a');
+    const ru = page.$$('.bilingual .cell a[lang=ru]');
+    const uk = page.$$('.bilingual .cell a[lang=uk]');
     expect(ru.length).toBeGreaterThan(0);
     expect(uk.length).toBeGreaterThan(0);
   });
