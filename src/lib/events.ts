@@ -157,7 +157,6 @@ class KeySpace {
   /** Entities and names: who acts, as opposed to where (places) and what is said (words). */
   readonly isActor: boolean[] = [];
   idf: Float64Array = new Float64Array(0);
-  articleCount = 0;
 
   id(key: string): number {
     let id = this.ids.get(key);
@@ -173,7 +172,6 @@ class KeySpace {
 
   /** Rarer keys weigh more: ln(1 + N / df). */
   freeze(articleCount: number): void {
-    this.articleCount = articleCount;
     this.idf = Float64Array.from(this.df, (df) => Math.log(1 + articleCount / Math.max(df, 1)));
   }
 }
@@ -308,9 +306,11 @@ export const DAY_MENTION_BONUS = 0.1;
 /** A generated group takes articles at most this many days after its last one, and spans at most SPAN. */
 export const GROUP_GAP_DAYS = 3;
 export const GROUP_SPAN_DAYS = 7;
-/** Keys in more articles than this share are too common to look up groups by (they still count in scores). */
-const COMMON_KEY_SHARE = 0.05;
-const MIN_COMMON_KEY_DF = 20;
+/**
+ * A key held by more open generated groups than this is too common to find candidate groups by (Украина);
+ * it still counts in scores. This keeps grouping linear in the number of articles.
+ */
+export const MAX_OPEN_GROUPS_PER_KEY = 64;
 
 export interface AssignOptions {
   /**
@@ -319,6 +319,8 @@ export interface AssignOptions {
    */
   entities?: EntityIndex;
   window?: { before: number; after: number };
+  /** See MAX_OPEN_GROUPS_PER_KEY. */
+  maxOpenGroupsPerKey?: number;
 }
 
 const NO_ENTITIES = buildEntityIndex([]);
@@ -409,7 +411,10 @@ export function assignEvents(
   matchPass(memberScore);
 
   const rest = open.filter((p) => !placed.has(p.order));
-  const generated = groupTheRest(rest.filter((p) => p.day !== undefined), space, index, new Set(bySlug.keys()));
+  const generated = groupTheRest(
+    rest.filter((p) => p.day !== undefined),
+    { space, index, taken: new Set(bySlug.keys()), maxOpenGroupsPerKey: options.maxOpenGroupsPerKey ?? MAX_OPEN_GROUPS_PER_KEY },
+  );
   for (const group of generated) {
     group.members.forEach((p, i) => {
       placed.set(p.order, { event: group.event.slug, generated: true, via: 'grouped', score: round(group.scores[i]!) });
@@ -672,18 +677,23 @@ interface Group {
   lastDay: number;
 }
 
+interface GroupingContext {
+  space: KeySpace;
+  index: EntityIndex;
+  /** Slugs already in use. */
+  taken: Set<string>;
+  maxOpenGroupsPerKey: number;
+}
+
 /**
  * Leader clustering in date order: each article joins the most similar open group (found through the
- * groups that share one of its less common keys), or starts a new one.
+ * open groups that share one of its keys, common keys aside), or starts a new one.
  */
 function groupTheRest(
   rest: Prepared[],
-  space: KeySpace,
-  index: EntityIndex,
-  taken: Set<string>,
+  { space, index, taken, maxOpenGroupsPerKey }: GroupingContext,
 ): Array<{ event: GeneratedEvent; members: Prepared[]; scores: number[] }> {
   const sorted = [...rest].sort((a, b) => a.day! - b.day! || a.article.id.localeCompare(b.article.id));
-  const maxDf = Math.max(MIN_COMMON_KEY_DF, COMMON_KEY_SHARE * space.articleCount);
   const groups: Group[] = [];
   const postings = new Map<number, number[]>();
   for (const p of sorted) {
@@ -692,10 +702,10 @@ function groupTheRest(
     let best: { group: number; score: number } | undefined;
     const seen = new Set<number>();
     for (const id of p.keyIds) {
-      if (space.df[id]! > maxDf) continue;
       const list = postings.get(id);
       if (!list) continue;
       pruneClosed(list, (g) => isOpen(groups[g]!));
+      if (list.length > maxOpenGroupsPerKey) continue;
       for (const g of list) {
         if (seen.has(g)) continue;
         seen.add(g);

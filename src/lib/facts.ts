@@ -208,7 +208,7 @@ export function extractFacts(
     const found = analyseNames(text, lang, entities);
     numbers.push(...numberFacts(text, id, found.words));
     for (const mention of found.entities) {
-      const kind = entities.byId.get(mention.id)?.kind ?? 'organisation';
+      const kind = entities.byId.get(mention.id)!.kind; // mentions come from this index
       const fact = byEntity.get(mention.id) ?? { id: mention.id, kind, sentenceIds: [], mentions: 0 };
       countIn(fact, id);
       byEntity.set(mention.id, fact);

@@ -64,7 +64,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const editor = await loadEditorContent(contentDir);
   result.problems.push(...editor.problems);
   if (!editor.content) return { ...result, stopped: true };
-  const contentKey = editor.key;
+  // The analysis code is an input too: a changed rule regenerates every article.
+  const contentKey = `${editor.key}\0${await analysisCodeKey()}`;
 
   const seedFiles = await listSeeds(seedsDir, result.problems);
   result.seeds = seedFiles.length;
@@ -167,6 +168,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   }
   await writeAtomic(join(articlesDir, MANIFEST_NAME), `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`);
   return result;
+}
+
+/** sha256 over the source of src/lib, where every rule that shapes an article lives. */
+async function analysisCodeKey(): Promise<string> {
+  const libDir = resolve(import.meta.dirname, '../lib');
+  const hash = createHash('sha256');
+  for (const file of (await readdir(libDir)).filter((f) => f.endsWith('.ts')).sort()) {
+    hash.update(file).update('\0').update(await readFile(join(libDir, file)));
+  }
+  return hash.digest('hex');
 }
 
 function analyse(file: string, shown: string, bytes: Uint8Array, content: EditorContent) {
