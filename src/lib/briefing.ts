@@ -108,6 +108,7 @@ export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInp
       dateHints: a.dateHints,
     })),
     events,
+    { entities },
   );
   const defined = new Map(events.map((e) => [e.slug, e]));
   const generated = new Map(assignment.generated.map((e) => [e.slug, e]));

@@ -46,12 +46,16 @@ export const FEATURE_LIMITS = { entities: 10, places: 6, names: 4, terms: 16, da
 /** The first paragraph (title or lead) says what the article is about: its words count double. */
 const LEAD_WEIGHT = 2;
 
+// prettier-ignore
 const MONTHS: Readonly<Record<string, number>> = {
   января: 1, февраля: 2, марта: 3, апреля: 4, мая: 5, июня: 6, июля: 7, августа: 8, сентября: 9, октября: 10,
   ноября: 11, декабря: 12, січня: 1, лютого: 2, березня: 3, квітня: 4, травня: 5, червня: 6, липня: 7,
   серпня: 8, вересня: 9, жовтня: 10, листопада: 11, грудня: 12,
 };
-const DAY_MONTH = new RegExp(`(?<![\\p{N}])(\\d{1,2})[ \\u00A0\\u202F]+(${Object.keys(MONTHS).join('|')})(?![\\p{L}])`, 'giu');
+const DAY_MONTH = new RegExp(
+  `(?<![\\p{N}])(\\d{1,2})[ \\u00A0\\u202F]+(${Object.keys(MONTHS).join('|')})(?![\\p{L}])`,
+  'giu',
+);
 
 /** A tally that remembers first appearance, so ties keep text order. */
 class Tally {
@@ -82,6 +86,7 @@ function collectFeatures(
   const entityTally = new Tally();
   const placeTally = new Tally();
   const nameTally = new Tally();
+  const nameForm = new Map<string, string>();
   const termTally = new Tally();
   const termForm = new Map<string, string>();
   const days: string[] = [];
@@ -95,11 +100,12 @@ function collectFeatures(
       covered.push([m.offset, m.offset + m.form.length]);
     }
     for (const n of found.names) {
-      nameTally.add(n.form.toLowerCase(), weight);
+      if (!nameForm.has(n.key)) nameForm.set(n.key, normalisedName(n.form));
+      nameTally.add(n.key, weight);
       covered.push([n.offset, n.offset + n.form.length]);
     }
     for (const word of uncoveredWords(found.words, covered)) {
-      if (!isContentWord(word.norm) || word.norm in MONTHS) continue;
+      if (!isContentWord(word.norm) || Object.hasOwn(MONTHS, word.norm)) continue;
       const key = skeleton(word.norm);
       if (!termForm.has(key)) termForm.set(key, word.norm);
       termTally.add(key, weight);
@@ -114,14 +120,17 @@ function collectFeatures(
   return {
     entities: entityTally.top(limits.entities),
     places: placeTally.top(limits.places),
-    names: normalisedNames(nameTally.top(limits.names)),
+    names: nameTally.top(limits.names).map((key) => nameForm.get(key)!),
     terms: termTally.top(limits.terms).map((key) => termForm.get(key)!),
     days: days.slice(0, limits.days),
   };
 }
 
-function normalisedNames(forms: string[]): string[] {
-  return forms.map((f) => words(f).map((w) => w.norm).join(' '));
+/** A name as its normalised words, one space apart (`Стива  Уиткоффа` → `стива уиткоффа`). */
+function normalisedName(form: string): string {
+  return words(form)
+    .map((w) => w.norm)
+    .join(' ');
 }
 
 /** Words outside the given ranges (ranges arrive in text order per source, so sort them once). */
@@ -270,7 +279,8 @@ function dayNumber(date: string): number | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const back = new Date(ms);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return undefined;
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
+    return undefined;
   return ms / DAY_MS;
 }
 
@@ -381,13 +391,22 @@ export function assignEvents(
     }
     const event = bySlug.get(pinned);
     if (!event) {
-      problems.push(problem(p.article, 'error', `Article ${p.article.id} is pinned to event "${pinned}", which is not defined.`,
-        `Correct the slug in its \`event:\` or add content/events/${pinned}.mdx.`));
+      problems.push(
+        problem(
+          p.article,
+          'error',
+          `Article ${p.article.id} is pinned to event "${pinned}", which is not defined.`,
+          `Correct the slug in its \`event:\` or add content/events/${pinned}.mdx.`,
+        ),
+      );
       open.push(p);
       continue;
     }
     const inferredDay = p.day === undefined ? inferDay(p.article.dateHints, event, window) : undefined;
-    placed.set(p.order, withInferred({ event: pinned, generated: false, via: 'pinned', score: 1 }, inferredDay));
+    placed.set(
+      p.order,
+      withInferred({ event: pinned, generated: false, via: 'pinned', score: 1 }, inferredDay),
+    );
     members.get(event)!.push(p);
   }
 
@@ -402,7 +421,13 @@ export function assignEvents(
       if (placed.has(p.order)) continue;
       const best = bestEvent(p, candidatesOf(p), scorer);
       if (!best) continue;
-      placed.set(p.order, withInferred({ event: best.event.def.slug, generated: false, via: 'matched', score: round(best.score) }, best.inferredDay));
+      placed.set(
+        p.order,
+        withInferred(
+          { event: best.event.def.slug, generated: false, via: 'matched', score: round(best.score) },
+          best.inferredDay,
+        ),
+      );
       members.get(best.event)!.push(p);
     }
   };
@@ -413,11 +438,21 @@ export function assignEvents(
   const rest = open.filter((p) => !placed.has(p.order));
   const generated = groupTheRest(
     rest.filter((p) => p.day !== undefined),
-    { space, index, taken: new Set(bySlug.keys()), maxOpenGroupsPerKey: options.maxOpenGroupsPerKey ?? MAX_OPEN_GROUPS_PER_KEY },
+    {
+      space,
+      index,
+      taken: new Set(bySlug.keys()),
+      maxOpenGroupsPerKey: options.maxOpenGroupsPerKey ?? MAX_OPEN_GROUPS_PER_KEY,
+    },
   );
   for (const group of generated) {
     group.members.forEach((p, i) => {
-      placed.set(p.order, { event: group.event.slug, generated: true, via: 'grouped', score: round(group.scores[i]!) });
+      placed.set(p.order, {
+        event: group.event.slug,
+        generated: true,
+        via: 'grouped',
+        score: round(group.scores[i]!),
+      });
     });
   }
   for (const p of rest) if (p.day === undefined) problems.push(undatedProblem(p.article));
@@ -430,13 +465,22 @@ export function assignEvents(
   return { byArticle, generated: generated.map((g) => g.event), problems };
 }
 
-function prepareArticles(articles: readonly ArticleForGrouping[], space: KeySpace, problems: Problem[]): Prepared[] {
+function prepareArticles(
+  articles: readonly ArticleForGrouping[],
+  space: KeySpace,
+  problems: Problem[],
+): Prepared[] {
   return articles.map((article, order) => {
     let day = article.date === null ? undefined : dayNumber(article.date);
     if (article.date !== null && day === undefined) {
-      problems.push(problem(article, 'error', `Article ${article.id} has date "${article.date}", which is not a YYYY-MM-DD date.`,
-        'Write the date as YYYY-MM-DD in the seed’s `date:`.'));
-      day = undefined;
+      problems.push(
+        problem(
+          article,
+          'error',
+          `Article ${article.id} has date "${article.date}", which is not a YYYY-MM-DD date.`,
+          'Write the date as YYYY-MM-DD in the seed’s `date:`.',
+        ),
+      );
     }
     const keyIds = featureKeys(article.features).map((k) => space.id(k));
     for (const id of keyIds) space.df[id]!++;
@@ -464,13 +508,21 @@ function readDefinitions(
     const file = `content/events/${def.slug}.mdx`;
     const day = dayNumber(def.date);
     if (day === undefined) {
-      problems.push({ severity: 'error', file, message: `Event ${def.slug} has date "${def.date}", which is not a YYYY-MM-DD date.`,
-        hint: 'Write the event’s `date:` as YYYY-MM-DD.' });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `Event ${def.slug} has date "${def.date}", which is not a YYYY-MM-DD date.`,
+        hint: 'Write the event’s `date:` as YYYY-MM-DD.',
+      });
       continue;
     }
     if (seen.has(def.slug)) {
-      problems.push({ severity: 'error', file, message: `Event slug ${def.slug} is defined twice.`,
-        hint: 'Give each event file its own slug.' });
+      problems.push({
+        severity: 'error',
+        file,
+        message: `Event slug ${def.slug} is defined twice.`,
+        hint: 'Give each event file its own slug.',
+      });
       continue;
     }
     seen.add(def.slug);
@@ -504,18 +556,32 @@ function definedEvent({ def, day, keys, titleKeys }: DefinitionKeyIds, space: Ke
  * Keys of an event definition per article language: its title and place in that language, read like
  * article text, plus its keywords (any language) and the gazetteer entities of its English title and place.
  */
-function definitionKeys(def: EventDef, index: EntityIndex): { keys: Record<Lang, string[]>; titleKeys: Record<Lang, string[]> } {
+function definitionKeys(
+  def: EventDef,
+  index: EntityIndex,
+): { keys: Record<Lang, string[]>; titleKeys: Record<Lang, string[]> } {
   const unlimited = { entities: 99, places: 99, names: 99, terms: 99, days: 99 };
   // Each piece is its own paragraph, so no word of one sits at the "sentence start" of another.
-  const keysOf = (pieces: string[], lang: Lang): string[] => featureKeys(collectFeatures(pieces, lang, index, unlimited));
+  const keysOf = (pieces: string[], lang: Lang): string[] =>
+    featureKeys(collectFeatures(pieces, lang, index, unlimited));
   const notPlace = (k: string): boolean => !k.startsWith('p:');
   const english = keysOf([def.title.en], 'ru').filter((k) => k.startsWith('e:'));
-  const place = [...keysOf([def.place.ru], 'ru'), ...keysOf([def.place.uk], 'uk'), ...keysOf([def.place.en], 'ru')].filter((k) => k.startsWith('p:'));
+  const place = [
+    ...keysOf([def.place.ru], 'ru'),
+    ...keysOf([def.place.uk], 'uk'),
+    ...keysOf([def.place.en], 'ru'),
+  ].filter((k) => k.startsWith('p:'));
   const keywords = (def.keywords ?? []).flatMap((k) => keysOf([k], 'ru'));
-  const title = { ru: [...keysOf([def.title.ru], 'ru'), ...english], uk: [...keysOf([def.title.uk], 'uk'), ...english] };
+  const title = {
+    ru: [...keysOf([def.title.ru], 'ru'), ...english],
+    uk: [...keysOf([def.title.uk], 'uk'), ...english],
+  };
   const unique = (list: string[]): string[] => [...new Set(list)];
   return {
-    keys: { ru: unique([...title.ru, ...place, ...keywords]), uk: unique([...title.uk, ...place, ...keywords]) },
+    keys: {
+      ru: unique([...title.ru, ...place, ...keywords]),
+      uk: unique([...title.uk, ...place, ...keywords]),
+    },
     titleKeys: { ru: unique(title.ru.filter(notPlace)), uk: unique(title.uk.filter(notPlace)) },
   };
 }
@@ -531,7 +597,11 @@ function candidateEvents(
   window: { before: number; after: number },
 ): Array<{ event: DefinedEvent; day: number; inferred: boolean }> {
   if (p.day !== undefined) {
-    return eventsAround(sorted, p.day - window.after, p.day + window.before).map((event) => ({ event, day: p.day!, inferred: false }));
+    return eventsAround(sorted, p.day - window.after, p.day + window.before).map((event) => ({
+      event,
+      day: p.day!,
+      inferred: false,
+    }));
   }
   const out = new Map<DefinedEvent, number>();
   for (const hint of p.article.dateHints) {
@@ -571,11 +641,22 @@ function eventsAround(sorted: readonly DefinedEvent[], from: number, to: number)
  * The date an undated article most likely has, for a given event: a day-month it mentions that falls in
  * the event's window (nearest the event first), else the day in the window with a weekday it mentions.
  */
-function inferDay(hints: readonly DateHint[], event: DefinedEvent, window: { before: number; after: number }): number | undefined {
-  const inWindow = (day: number): boolean => day >= event.day - window.before && day <= event.day + window.after;
+function inferDay(
+  hints: readonly DateHint[],
+  event: DefinedEvent,
+  window: { before: number; after: number },
+): number | undefined {
+  const inWindow = (day: number): boolean =>
+    day >= event.day - window.before && day <= event.day + window.after;
   const year = new Date(event.day * DAY_MS).getUTCFullYear();
   const byDate = hints
-    .flatMap((h) => (h.kind === 'day-month' ? (h.year !== undefined ? [h.year] : [year - 1, year, year + 1]).map((y) => dayOfYear(y, h.month, h.day)) : []))
+    .flatMap((h) =>
+      h.kind === 'day-month'
+        ? (h.year !== undefined ? [h.year] : [year - 1, year, year + 1]).map((y) =>
+            dayOfYear(y, h.month, h.day),
+          )
+        : [],
+    )
     .filter((d): d is number => d !== undefined && inWindow(d))
     .sort((a, b) => Math.abs(a - event.day) - Math.abs(b - event.day) || a - b);
   if (byDate[0] !== undefined) return byDate[0];
@@ -614,10 +695,15 @@ const definitionScore: Scorer = (p, event) => {
   return score >= MIN_DEFINITION_SCORE ? score : undefined;
 };
 
-/** Pass 2: cosine similarity to definition and members; the article must still share a topic key with the definition. */
+/**
+ * Pass 2: cosine similarity to definition and members, for events that have members (keywords and place
+ * alone never suffice); the article must still share a topic key with the definition.
+ */
 const memberScore: Scorer = (p, event) => {
+  if (event.full.sources < 2) return undefined;
   const sim = event.full.similarity(p.vector);
-  if (!sharesTopic(sim) || event.definition[p.article.lang].similarity(p.vector).sharedBeyondPlaces < 1) return undefined;
+  if (!sharesTopic(sim) || event.definition[p.article.lang].similarity(p.vector).sharedBeyondPlaces < 1)
+    return undefined;
   const score = sim.score + dayBonus(p, event);
   return score >= MIN_MEMBER_SCORE ? score : undefined;
 };
@@ -639,7 +725,10 @@ function bestEvent(
     const score = Math.min(1, raw);
     const distance = Math.abs(day - event.day);
     const better =
-      !best || score > best.score || (score === best.score && (distance < best.distance || (distance === best.distance && event.def.slug < best.event.def.slug)));
+      !best ||
+      score > best.score ||
+      (score === best.score &&
+        (distance < best.distance || (distance === best.distance && event.def.slug < best.event.def.slug)));
     if (better) best = { event, score, distance, ...(inferred ? { inferredDay: day } : {}) };
   }
   return best;
@@ -653,17 +742,30 @@ function round(score: number): number {
   return Math.round(score * 1000) / 1000;
 }
 
-function problem(article: ArticleForGrouping, severity: Problem['severity'], message: string, hint: string): Problem {
+function problem(
+  article: ArticleForGrouping,
+  severity: Problem['severity'],
+  message: string,
+  hint: string,
+): Problem {
   return { severity, file: article.file ?? `seeds/${article.id}.txt`, message, hint };
 }
 
 function undatedProblem(article: ArticleForGrouping): Problem {
   const dated = article.dateHints.filter((h) => h.kind !== 'relative');
   return dated.length === 0
-    ? problem(article, 'warning', `Article ${article.id} has no date and no date in its text, so it is in no event.`,
-        'Pin it with `event:` or add `date:` to the seed’s front matter.')
-    : problem(article, 'warning', `Article ${article.id} has no date, and the dates in its text match no event.`,
-        'Pin it with `event:`, add `date:` to the seed’s front matter, or define the event it reports.');
+    ? problem(
+        article,
+        'warning',
+        `Article ${article.id} has no date and no date in its text, so it is in no event.`,
+        'Pin it with `event:` or add `date:` to the seed’s front matter.',
+      )
+    : problem(
+        article,
+        'warning',
+        `Article ${article.id} has no date, and the dates in its text match no event.`,
+        'Pin it with `event:`, add `date:` to the seed’s front matter, or define the event it reports.',
+      );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -698,7 +800,8 @@ function groupTheRest(
   const postings = new Map<number, number[]>();
   for (const p of sorted) {
     const day = p.day!;
-    const isOpen = (g: Group): boolean => day - g.lastDay <= GROUP_GAP_DAYS && day - g.firstDay <= GROUP_SPAN_DAYS;
+    const isOpen = (g: Group): boolean =>
+      day - g.lastDay <= GROUP_GAP_DAYS && day - g.firstDay <= GROUP_SPAN_DAYS;
     let best: { group: number; score: number } | undefined;
     const seen = new Set<number>();
     for (const id of p.keyIds) {
@@ -712,11 +815,13 @@ function groupTheRest(
         const sim = groups[g]!.profile.similarity(p.vector);
         // The same event involves the same actors: a shared entity or name, not just words.
         if (!sharesTopic(sim) || sim.sharedActors < 1 || sim.score < MIN_GROUP_SCORE) continue;
-        if (!best || sim.score > best.score || (sim.score === best.score && g < best.group)) best = { group: g, score: sim.score };
+        if (!best || sim.score > best.score || (sim.score === best.score && g < best.group))
+          best = { group: g, score: sim.score };
       }
     }
     const g = best?.group ?? groups.length;
-    if (!best) groups.push({ profile: new Profile(space), members: [], scores: [], firstDay: day, lastDay: day });
+    if (!best)
+      groups.push({ profile: new Profile(space), members: [], scores: [], firstDay: day, lastDay: day });
     const group = groups[g]!;
     group.profile.add(p.keyIds);
     group.members.push(p);
@@ -750,7 +855,12 @@ const SLUG_WORDS_MAX = 50;
  * A generated event's description: the most shared entities (gazetteer labels, in each language) or else
  * names and words (as its articles write them), the most shared place, the median date.
  */
-function describeGroup(group: Group, space: KeySpace, index: EntityIndex, taken: Set<string>): GeneratedEvent {
+function describeGroup(
+  group: Group,
+  space: KeySpace,
+  index: EntityIndex,
+  taken: Set<string>,
+): GeneratedEvent {
   const members = group.members;
   const lang = majorityLang(members);
   const days = members.map((m) => m.day!).sort((a, b) => a - b);

@@ -28,12 +28,14 @@ export type { ArticleFacts, EventFacts } from './types.ts';
  * A number as written: digit groups split by (no-break, narrow) spaces (`800 000`), or digits with a decimal
  * comma or point (`1,5`). Not part of a word (Су-27), a date (06.01.2026) or a time (18:00).
  */
-const NUMBER = /(?<![\p{L}\p{N}.,:/\-])(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}:]|[.,]\d|-?\p{L})/gu;
+const NUMBER =
+  /(?<![\p{L}\p{N}.,:/\-])(?:\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)|\d+(?:[.,]\d+)?)(?![\p{N}:]|[.,]\d|-?\p{L})/gu;
 const GROUP_SPACES = /[ \u00A0\u202F]/g;
 /** Only spaces may stand between a number, its qualifier and its noun. */
 const SPACE_GAP = /^[ \u00A0\u202F]+$/;
 
 /** Qualifiers before a number, as normalised words; longer phrases are tried first. */
+// prettier-ignore
 const QUALIFIERS: ReadonlyArray<[string[], Approximation]> = (
   [
     ['не менее', 'at-least'], ['не менше', 'at-least'], ['по меньшей мере', 'at-least'], ['щонайменше', 'at-least'],
@@ -72,12 +74,18 @@ const MIN_ADJECTIVE = 5;
 const MAX_ADJECTIVES = 2;
 /** A counted noun is a word of letters, not a preposition or conjunction (`27 и 28`, `35 из 40`). */
 const NOT_NOUNS = new Set(
-  'и а но или из от до на по за при для про со без над под через та й але або від із зі на за при для про без над під через'.split(' '),
+  'и а но или из от до на по за при для про со без над под через та й але або від із зі на за при для про без над під через'.split(
+    ' ',
+  ),
 );
 const LETTERS = /^\p{L}[\p{L}'-]*$/u;
 
 /** Numbers with what they count in one sentence, in text order (`list`: its words, if already at hand). */
-export function numberFacts(sentence: string, sentenceId: string, list: Word[] = words(sentence)): NumberFact[] {
+export function numberFacts(
+  sentence: string,
+  sentenceId: string,
+  list: Word[] = words(sentence),
+): NumberFact[] {
   const out: NumberFact[] = [];
   for (const m of sentence.matchAll(NUMBER)) {
     const start = m.index;
@@ -86,7 +94,11 @@ export function numberFacts(sentence: string, sentenceId: string, list: Word[] =
     const after = wordsAfter(sentence, list, end);
     const percent = PERCENT_SIGN.exec(sentence.slice(end, end + 2));
     const fact = percent
-      ? { value: readValue(m[0]), noun: { start: end + percent[0].length - 1, end: end + percent[0].length }, nounKey: '%' }
+      ? {
+          value: readValue(m[0]),
+          noun: { start: end + percent[0].length - 1, end: end + percent[0].length },
+          nounKey: '%',
+        }
       : readNumber(m[0], before, after);
     if (!fact) continue;
     const qualifier = qualifierOf(before);
@@ -178,7 +190,12 @@ function readNumber(digits: string, before: Word[], after: Word[]): ReadNumber |
   if (PERCENT.test(first.norm)) return { value, noun: first, nounKey: '%' };
   if (!LETTERS.test(first.norm) || NOT_NOUNS.has(first.norm)) return undefined;
   let nounAt = 0;
-  while (nounAt < MAX_ADJECTIVES && isAdjective(rest[nounAt]) && rest[nounAt + 1] && LETTERS.test(rest[nounAt + 1]!.norm))
+  while (
+    nounAt < MAX_ADJECTIVES &&
+    isAdjective(rest[nounAt]) &&
+    rest[nounAt + 1] &&
+    LETTERS.test(rest[nounAt + 1]!.norm)
+  )
     nounAt++;
   const noun = rest[nounAt]!;
   return { value, noun, nounKey: skeleton(noun.norm) };
@@ -219,7 +236,11 @@ export function extractFacts(
       byName.set(name.key, fact);
     }
   }
-  return { numbers, entities: mostMentioned([...byEntity.values()]), names: mostMentioned([...byName.values()]) };
+  return {
+    numbers,
+    entities: mostMentioned([...byEntity.values()]),
+    names: mostMentioned([...byName.values()]),
+  };
 }
 
 function countIn(fact: { sentenceIds: string[]; mentions: number }, sentenceId: string): void {
@@ -268,7 +289,8 @@ export function mergeFacts(perArticle: readonly ArticleFactsInput[]): EventFacts
       numbers.set(key, merged);
     }
     for (const e of facts.entities) mergeEntity(entities, e.id, e.kind, articleId, lang, e.sentenceIds);
-    for (const n of facts.names) mergeEntity(entities, `~${n.key}`, 'name', articleId, lang, n.sentenceIds, n.form);
+    for (const n of facts.names)
+      mergeEntity(entities, `~${n.key}`, 'name', articleId, lang, n.sentenceIds, n.form);
   }
   const all = byArticleCount([...entities.values()]);
   const ofKind = (kind: MergedEntityFact['kind']): MergedEntityFact[] => all.filter((e) => e.kind === kind);
@@ -311,7 +333,9 @@ function addArticle(list: string[], articleId: string): void {
 
 /** Most articles first, then most sources; ties keep first appearance (the sort is stable). */
 function byArticleCount<T extends { articleIds: string[]; sources: unknown[] }>(list: T[]): T[] {
-  return list.sort((a, b) => b.articleIds.length - a.articleIds.length || b.sources.length - a.sources.length);
+  return list.sort(
+    (a, b) => b.articleIds.length - a.articleIds.length || b.sources.length - a.sources.length,
+  );
 }
 
 /** The most frequent key; the first seen wins a tie. */

@@ -25,6 +25,7 @@ import type { Entity, EntityKind, EntityMention, Lang, NameMention, Problem } fr
  * Letters kept as consonants (ж ч ш щ ц as single letters, so Запоріжжя's жж collapses like any double);
  * vowels map to a class letter, used only when a word has too few consonants.
  */
+// prettier-ignore
 const TRANSLIT: Record<string, string> = {
   б: 'b', в: 'v', г: 'h', ґ: 'h', д: 'd', ж: 'ž', з: 'z', к: 'k', л: 'l', м: 'm', н: 'n', п: 'p', р: 'r',
   с: 's', т: 't', ф: 'f', х: 'h', ц: 'c', ч: 'č', ш: 'š', щ: 'šč',
@@ -35,7 +36,15 @@ const TRANSLIT: Record<string, string> = {
   k: 'k', l: 'l', m: 'm', n: 'n', p: 'p', q: 'k', r: 'r', s: 's', t: 't', v: 'v', w: 'v', x: 'ks', z: 'z',
 };
 const LATIN_DIGRAPHS = /kh|ck|ph|zh|ch|sh|ts/g;
-const LATIN_DIGRAPH_SOUND: Record<string, string> = { kh: 'h', ck: 'k', ph: 'f', zh: 'ž', ch: 'č', sh: 'š', ts: 'c' };
+const LATIN_DIGRAPH_SOUND: Record<string, string> = {
+  kh: 'h',
+  ck: 'k',
+  ph: 'f',
+  zh: 'ž',
+  ch: 'č',
+  sh: 'š',
+  ts: 'c',
+};
 
 /** A case ending is only stripped when this much of the word remains. */
 const MIN_STEM_AFTER_VOWELS = 3;
@@ -88,7 +97,8 @@ function stripEnding(word: string): string {
   const withoutVowels = word.replace(FINAL_VOWELS, '');
   if (withoutVowels.length < MIN_STEM_AFTER_VOWELS) return word;
   const withoutEnding = withoutVowels.replace(CONSONANT_ENDING, '');
-  if (withoutEnding !== withoutVowels) return withoutEnding.length >= MIN_STEM_AFTER_ENDING ? withoutEnding : withoutVowels;
+  if (withoutEnding !== withoutVowels)
+    return withoutEnding.length >= MIN_STEM_AFTER_ENDING ? withoutEnding : withoutVowels;
   const withoutPlural = withoutVowels.replace(PLURAL_V_ENDING, '');
   const consonants = withoutPlural.replace(NOT_CONSONANTS, '').length;
   return consonants >= MIN_CONSONANTS_AFTER_PLURAL_V ? withoutPlural : withoutVowels;
@@ -102,6 +112,7 @@ function collapseDoubles(s: string): string {
 // cross-lingual keys of ordinary text
 
 /** Frequent words that say nothing about the topic (ru and uk, normalised); shorter words are dropped anyway. */
+// prettier-ignore
 const STOP_WORDS = new Set(
   (
     'этот этого этой этом эти этих этим также более менее может могут было были была будет будут быть ' +
@@ -218,7 +229,12 @@ export function buildEntityIndex(entities: readonly Entity[]): EntityIndex {
   }
   // Longest first, so "Парижский клуб" wins over "Париж*"; the sort is stable, so file order breaks ties.
   for (const list of buckets.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return { entities, byId: new Map(entities.map((e) => [e.id, e])), buckets, givenNames: givenNamesOf(entities) };
+  return {
+    entities,
+    byId: new Map(entities.map((e) => [e.id, e])),
+    buckets,
+    givenNames: givenNamesOf(entities),
+  };
 }
 
 /** A person's label words before the surname, as skeletons: the given names written before a surname. */
@@ -264,7 +280,10 @@ function variantError(variant: string): string | undefined {
  * Parse `content/entities.yaml`. Entries with mistakes are reported (with their line) and left out;
  * `entities` is missing only when the file as a whole cannot be read as a list of entities.
  */
-export function parseEntities(yamlText: string, file: string): { entities?: EntityIndex; problems: Problem[] } {
+export function parseEntities(
+  yamlText: string,
+  file: string,
+): { entities?: EntityIndex; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter });
   const lineOf = (node: YamlNode | null | undefined): number | undefined =>
@@ -303,7 +322,10 @@ export function parseEntities(yamlText: string, file: string): { entities?: Enti
     const entity = readEntity(isNode(item) ? item.toJSON() : item, report);
     if (!entity) continue;
     if (ids.has(entity.id)) {
-      report(`Entity id "${entity.id}" is used twice.`, 'Give each entity its own id, or merge the two entries.');
+      report(
+        `Entity id "${entity.id}" is used twice.`,
+        'Give each entity its own id, or merge the two entries.',
+      );
       continue;
     }
     ids.add(entity.id);
@@ -317,13 +339,19 @@ type Report = (message: string, hint: string, severity?: Problem['severity']) =>
 /** One entry of the gazetteer as an Entity, or undefined (after reporting why) when it is not usable. */
 function readEntity(raw: unknown, report: Report): Entity | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    report('An entry of the gazetteer is not a mapping.', 'Write each entry as `- id: …` with kind, label and variants.');
+    report(
+      'An entry of the gazetteer is not a mapping.',
+      'Write each entry as `- id: …` with kind, label and variants.',
+    );
     return undefined;
   }
   const entry = raw as Record<string, unknown>;
   const id = entry['id'];
   if (typeof id !== 'string' || !ID.test(id)) {
-    report(`Entity id ${JSON.stringify(id)} is not a lower-case slug.`, 'Use an id like `zelensky` or `sky-news`.');
+    report(
+      `Entity id ${JSON.stringify(id)} is not a lower-case slug.`,
+      'Use an id like `zelensky` or `sky-news`.',
+    );
     return undefined;
   }
   const kind = entry['kind'];
@@ -337,7 +365,9 @@ function readEntity(raw: unknown, report: Report): Entity | undefined {
     return undefined;
   }
   const rawVariants = entry['variants'];
-  const variants = Array.isArray(rawVariants) ? rawVariants.filter((v): v is string => typeof v === 'string') : [];
+  const variants = Array.isArray(rawVariants)
+    ? rawVariants.filter((v): v is string => typeof v === 'string')
+    : [];
   if (variants.length === 0 || variants.length !== (rawVariants as unknown[]).length) {
     report(`Entity "${id}" needs a list of variants (text).`, 'Write `variants: [Зеленск*, Зеленськ*]`.');
     return undefined;
@@ -345,7 +375,8 @@ function readEntity(raw: unknown, report: Report): Entity | undefined {
   const usable: string[] = [];
   for (const variant of variants) {
     const error = variantError(variant);
-    if (error) report(`Variant "${variant}" of "${id}" ${error}.`, 'Correct the variant or remove it.', 'warning');
+    if (error)
+      report(`Variant "${variant}" of "${id}" ${error}.`, 'Correct the variant or remove it.', 'warning');
     else usable.push(variant);
   }
   if (usable.length === 0) return undefined;
@@ -385,7 +416,7 @@ function matchAt(text: string, list: Word[], i: number, pattern: Pattern): numbe
 function matchEntities(text: string, list: Word[], index: EntityIndex): Array<[number, number, string]> {
   const found: Array<[number, number, string]> = [];
   let free = 0; // first word not yet inside a mention
-  for (let i = 0; i < list.length; ) {
+  for (let i = 0; i < list.length;) {
     const candidates = index.buckets.get(list[i]!.norm.slice(0, BUCKET)) ?? [];
     let taken = 0;
     for (const pattern of candidates) {
@@ -402,7 +433,12 @@ function matchEntities(text: string, list: Word[], index: EntityIndex): Array<[n
   return found;
 }
 
-function isGivenName(text: string, list: Word[], at: number, names: ReadonlySet<string> | undefined): boolean {
+function isGivenName(
+  text: string,
+  list: Word[],
+  at: number,
+  names: ReadonlySet<string> | undefined,
+): boolean {
   const word = list[at]!;
   return (
     names !== undefined &&

@@ -29,7 +29,10 @@ describe('articleFeatures', () => {
 
   it('keeps topic words, not entity words or stop words, and day-month mentions', () => {
     const f = articleFeatures(
-      ['Коалиция желающих: саммит в Париже 6 января', 'Саммит также обсудил гарантии. 31 февраля и 6 января — даты.'],
+      [
+        'Коалиция желающих: саммит в Париже 6 января',
+        'Саммит также обсудил гарантии. 31 февраля, 45 мая и 6 января — даты.',
+      ],
       'ru',
       entities,
     );
@@ -61,7 +64,11 @@ describe('assignEvents on the fixtures and the five seeds', () => {
 
   it('puts every article where the fixture expects it', () => {
     for (const a of fixtures.filter((f) => !f.expect.startsWith('group:'))) {
-      expect({ id: a.id, event: eventOf(a.id), generated: result.byArticle[a.id]?.generated }).toEqual({ id: a.id, event: a.expect, generated: false });
+      expect({ id: a.id, event: eventOf(a.id), generated: result.byArticle[a.id]?.generated }).toEqual({
+        id: a.id,
+        event: a.expect,
+        generated: false,
+      });
     }
   });
 
@@ -72,7 +79,11 @@ describe('assignEvents on the fixtures and the five seeds', () => {
   });
 
   it('dates the undated Ukrainian seed 001 from "6 січня", and marks the date inferred', () => {
-    expect(result.byArticle['001_92e0b49aec71077b']).toMatchObject({ event: PARIS, inferredDate: '2026-01-06', via: 'matched' });
+    expect(result.byArticle['001_92e0b49aec71077b']).toMatchObject({
+      event: PARIS,
+      inferredDate: '2026-01-06',
+      via: 'matched',
+    });
     expect(result.byArticle['000_4e4c541c79a5c744']?.inferredDate).toBeUndefined();
   });
 
@@ -82,6 +93,16 @@ describe('assignEvents on the fixtures and the five seeds', () => {
       event: '2025-09-04-paris-coalition-meeting',
       inferredDate: '2025-09-04',
     });
+  });
+
+  it('recognises a report that names neither coalition nor summit by the reports already placed', () => {
+    expect(eventOf('a03-elysee-ru')).toBe(PARIS);
+    const alone = assignEvents(
+      articles.filter((a) => a.id === 'a03-elysee-ru'),
+      events,
+      { entities },
+    );
+    expect(alone.byArticle['a03-elysee-ru']?.event).not.toBe(PARIS);
   });
 
   it('keeps apart the same coalition meeting in the same city on another date', () => {
@@ -109,7 +130,14 @@ describe('assignEvents on the fixtures and the five seeds', () => {
   });
 
   it('never lets the football match in Paris or the Paris Club debt deal join the summit', () => {
-    for (const id of ['d01-football-ru', 'd02-football-uk', 'e01-debt-ru', 'e02-debt-uk', 'f01-ramstein-ru']) {
+    for (const id of [
+      'd01-football-ru',
+      'd02-football-uk',
+      'e01-debt-ru',
+      'e02-debt-uk',
+      'e03-debt-paris-ru',
+      'f01-ramstein-ru',
+    ]) {
       expect(eventOf(id)).not.toBe(PARIS);
     }
   });
@@ -118,7 +146,11 @@ describe('assignEvents on the fixtures and the five seeds', () => {
     const football = result.generated.find((g) => g.articleIds.includes('d01-football-ru'))!;
     expect(football).toEqual({
       slug: '2026-01-06-dynamo-kyiv-paris-saint-germain-paris',
-      title: { en: 'Dynamo Kyiv, Paris Saint-Germain — Paris', ru: 'Динамо Киев, ПСЖ — Париж', uk: 'Динамо Київ, ПСЖ — Париж' },
+      title: {
+        en: 'Dynamo Kyiv, Paris Saint-Germain — Paris',
+        ru: 'Динамо Киев, ПСЖ — Париж',
+        uk: 'Динамо Київ, ПСЖ — Париж',
+      },
       lang: 'ru',
       date: '2026-01-06',
       place: { en: 'Paris', ru: 'Париж', uk: 'Париж' },
@@ -143,7 +175,10 @@ describe('assignEvents on the fixtures and the five seeds', () => {
 });
 
 /** A hand-made article, for rules the fixtures do not exercise. */
-function article(id: string, partial: Partial<Omit<ArticleForGrouping, 'features'>> & { features?: Partial<ArticleFeatures> }): ArticleForGrouping {
+function article(
+  id: string,
+  partial: Partial<Omit<ArticleForGrouping, 'features'>> & { features?: Partial<ArticleFeatures> },
+): ArticleForGrouping {
   const { features, ...rest } = partial;
   return {
     id,
@@ -156,60 +191,149 @@ function article(id: string, partial: Partial<Omit<ArticleForGrouping, 'features
   };
 }
 
-const summitFeatures = { entities: ['coalition-of-the-willing', 'macron'], places: ['paris'], terms: ['саммит', 'гарантии'] };
+const summitFeatures = {
+  entities: ['coalition-of-the-willing', 'macron'],
+  places: ['paris'],
+  terms: ['саммит', 'гарантии'],
+};
 
 describe('assignEvents rules', () => {
   it('lets a pinned event win over similarity and dates', () => {
     const football = articles.find((a) => a.id === 'd01-football-ru')!;
-    const result = assignEvents([{ ...football, pinnedEvent: '2025-09-04-paris-coalition-meeting' }], events, { entities });
-    expect(result.byArticle['d01-football-ru']).toEqual({ event: '2025-09-04-paris-coalition-meeting', generated: false, via: 'pinned', score: 1 });
+    const result = assignEvents(
+      [{ ...football, pinnedEvent: '2025-09-04-paris-coalition-meeting' }],
+      events,
+      { entities },
+    );
+    expect(result.byArticle['d01-football-ru']).toEqual({
+      event: '2025-09-04-paris-coalition-meeting',
+      generated: false,
+      via: 'pinned',
+      score: 1,
+    });
   });
 
   it('infers the date of an undated pinned article when its text allows', () => {
-    const pinned = article('p', { date: null, pinnedEvent: PARIS, dateHints: [{ kind: 'day-month', day: 5, month: 1, text: '5 января', paragraph: 0, offset: 0 }] });
-    expect(assignEvents([pinned], events, { entities }).byArticle['p']).toMatchObject({ via: 'pinned', inferredDate: '2026-01-05' });
+    const pinned = article('p', {
+      date: null,
+      pinnedEvent: PARIS,
+      dateHints: [{ kind: 'day-month', day: 5, month: 1, text: '5 января', paragraph: 0, offset: 0 }],
+    });
+    expect(assignEvents([pinned], events, { entities }).byArticle['p']).toMatchObject({
+      via: 'pinned',
+      inferredDate: '2026-01-05',
+    });
   });
 
   it('reports a pin to an unknown event and places the article as if unpinned', () => {
-    const result = assignEvents([article('x', { pinnedEvent: 'no-such-event', features: summitFeatures })], events, { entities });
+    const result = assignEvents(
+      [article('x', { pinnedEvent: 'no-such-event', features: summitFeatures })],
+      events,
+      { entities },
+    );
     expect(result.problems).toEqual([
-      expect.objectContaining({ severity: 'error', file: 'seeds/x.txt', message: expect.stringContaining('"no-such-event", which is not defined') }),
+      expect.objectContaining({
+        severity: 'error',
+        file: 'seeds/x.txt',
+        message: expect.stringContaining('"no-such-event", which is not defined'),
+      }),
     ]);
     expect(result.byArticle['x']).toMatchObject({ event: PARIS, via: 'matched' });
   });
 
   it('reports an undated article with no date in its text, and leaves it out', () => {
-    const result = assignEvents([article('u', { date: null, features: summitFeatures, file: 'seeds/007_u.txt' })], events, { entities });
+    const result = assignEvents(
+      [article('u', { date: null, features: summitFeatures, file: 'seeds/007_u.txt' })],
+      events,
+      { entities },
+    );
     expect(result.byArticle).toEqual({});
-    expect(result.problems).toEqual([{
-      severity: 'warning',
-      file: 'seeds/007_u.txt',
-      message: 'Article u has no date and no date in its text, so it is in no event.',
-      hint: 'Pin it with `event:` or add `date:` to the seed’s front matter.',
-    }]);
+    expect(result.problems).toEqual([
+      {
+        severity: 'warning',
+        file: 'seeds/007_u.txt',
+        message: 'Article u has no date and no date in its text, so it is in no event.',
+        hint: 'Pin it with `event:` or add `date:` to the seed’s front matter.',
+      },
+    ]);
   });
 
   it('reports an undated article whose mentioned dates match no event', () => {
     const hints = [{ kind: 'day-month' as const, day: 1, month: 6, text: '1 июня', paragraph: 0, offset: 0 }];
-    const result = assignEvents([article('u', { date: null, features: summitFeatures, dateHints: hints })], events, { entities });
-    expect(result.problems[0]?.message).toBe('Article u has no date, and the dates in its text match no event.');
+    const result = assignEvents(
+      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
+      events,
+      { entities },
+    );
+    expect(result.problems[0]?.message).toBe(
+      'Article u has no date, and the dates in its text match no event.',
+    );
+  });
+
+  it('leaves an undated pinned article undated when its text names no date', () => {
+    const result = assignEvents([article('p', { date: null, pinnedEvent: PARIS })], events, { entities });
+    expect(result.byArticle['p']).toEqual({ event: PARIS, generated: false, via: 'pinned', score: 1 });
+    expect(result.problems).toEqual([]);
+  });
+
+  it('ignores a day-month hint that is no date (30 February)', () => {
+    const hints = [
+      { kind: 'day-month' as const, day: 30, month: 2, text: '30 февраля', paragraph: 0, offset: 0 },
+    ];
+    const result = assignEvents(
+      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
+      events,
+      { entities },
+    );
+    expect(result.byArticle['u']).toBeUndefined();
   });
 
   it('uses a year written in a day-month hint', () => {
-    const hints = [{ kind: 'day-month' as const, day: 6, month: 1, year: 2025, text: '6 января 2025', paragraph: 0, offset: 0 }];
-    const result = assignEvents([article('u', { date: null, features: summitFeatures, dateHints: hints })], events, { entities });
+    const hints = [
+      {
+        kind: 'day-month' as const,
+        day: 6,
+        month: 1,
+        year: 2025,
+        text: '6 января 2025',
+        paragraph: 0,
+        offset: 0,
+      },
+    ];
+    const result = assignEvents(
+      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
+      events,
+      { entities },
+    );
     expect(result.byArticle['u']).toBeUndefined();
   });
 
   it('does not infer a date from relative hints alone', () => {
-    const hints = [{ kind: 'relative' as const, days: 0, relativeTo: 'report' as const, text: 'сегодня', paragraph: 0, offset: 0 }];
-    const result = assignEvents([article('u', { date: null, features: summitFeatures, dateHints: hints })], events, { entities });
+    const hints = [
+      {
+        kind: 'relative' as const,
+        days: 0,
+        relativeTo: 'report' as const,
+        text: 'сегодня',
+        paragraph: 0,
+        offset: 0,
+      },
+    ];
+    const result = assignEvents(
+      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
+      events,
+      { entities },
+    );
     expect(result.problems[0]?.message).toMatch(/no date and no date in its text/);
   });
 
   it('reports malformed dates of articles and events, and a slug defined twice', () => {
     const bad: EventDef = { ...events[0]!, slug: 'bad', date: '2026-02-30' };
-    const result = assignEvents([article('d', { date: '6 января', features: summitFeatures })], [...events, bad, events[0]!], { entities });
+    const result = assignEvents(
+      [article('d', { date: '6 января', features: summitFeatures })],
+      [...events, bad, events[0]!],
+      { entities },
+    );
     expect(result.problems.map((p) => [p.severity, p.file, p.message])).toEqual([
       ['error', 'seeds/d.txt', 'Article d has date "6 января", which is not a YYYY-MM-DD date.'],
       ['error', 'content/events/bad.mdx', 'Event bad has date "2026-02-30", which is not a YYYY-MM-DD date.'],
@@ -220,7 +344,8 @@ describe('assignEvents rules', () => {
 
   it('places an article only inside the event window', () => {
     const at = (date: string): string | undefined =>
-      assignEvents([article('w', { date, features: summitFeatures })], events, { entities }).byArticle['w']?.event;
+      assignEvents([article('w', { date, features: summitFeatures })], events, { entities }).byArticle['w']
+        ?.event;
     expect(at('2025-12-30')).toBe(PARIS); // 7 days before
     expect(at('2026-01-09')).toBe(PARIS); // 3 days after
     expect(at('2025-12-29')).not.toBe(PARIS);
@@ -238,9 +363,17 @@ describe('assignEvents rules', () => {
   });
 
   it('prefers, between two events in reach, the one whose day the article names', () => {
-    const later: EventDef = { ...events[0]!, slug: '2026-01-08-paris-coalition-follow-up', date: '2026-01-08' };
+    const later: EventDef = {
+      ...events[0]!,
+      slug: '2026-01-08-paris-coalition-follow-up',
+      date: '2026-01-08',
+    };
     const pick = (days: string[]): string | undefined =>
-      assignEvents([article('t', { date: '2026-01-07', features: { ...summitFeatures, days } })], [events[0]!, later], { entities }).byArticle['t']?.event;
+      assignEvents(
+        [article('t', { date: '2026-01-07', features: { ...summitFeatures, days } })],
+        [events[0]!, later],
+        { entities },
+      ).byArticle['t']?.event;
     expect(pick(['01-08'])).toBe(later.slug);
     expect(pick(['01-06'])).toBe(PARIS);
     expect(pick([])).toBe(PARIS); // equal scores: the nearer date (one day) … then the slug
@@ -249,23 +382,46 @@ describe('assignEvents rules', () => {
   it('matches by words alone without a gazetteer, and titles generated events by ids', () => {
     const plain = article('w', { features: { terms: ['саммит', 'коалиции', 'желающих'] } });
     expect(assignEvents([plain], events).byArticle['w']?.event).toBe(PARIS);
-    const other = assignEvents([article('o', { features: { entities: ['someone'], terms: ['биатлон'] } })], events);
+    const other = assignEvents(
+      [article('o', { features: { entities: ['someone'], terms: ['биатлон'] } })],
+      events,
+    );
     expect(other.generated[0]?.title.en).toBe('someone, Биатлон');
   });
 
   it('titles a generated event by its words when it has no shared entity, and by place alone if need be', () => {
-    const words = assignEvents([article('o', { lang: 'uk', features: { terms: ['біатлон', 'естафета'], places: ['kyiv'] } })], [], { entities });
-    expect(words.generated[0]).toMatchObject({ title: { ru: 'Біатлон, Естафета — Киев', uk: 'Біатлон, Естафета — Київ' }, lang: 'uk' });
+    const words = assignEvents(
+      [article('o', { lang: 'uk', features: { terms: ['біатлон', 'естафета'], places: ['kyiv'] } })],
+      [],
+      { entities },
+    );
+    expect(words.generated[0]).toMatchObject({
+      title: { ru: 'Біатлон, Естафета — Киев', uk: 'Біатлон, Естафета — Київ' },
+      lang: 'uk',
+    });
     const placeOnly = assignEvents([article('o', { features: { places: ['kyiv'] } })], [], { entities });
     expect(placeOnly.generated[0]?.title.en).toBe('Kyiv');
     const nothing = assignEvents([article('o', {})], [], { entities });
-    expect(nothing.generated[0]).toMatchObject({ title: { en: 'Untitled event' }, place: null, slug: '2026-01-06-untitled-event' });
+    expect(nothing.generated[0]).toMatchObject({
+      title: { en: 'Untitled event' },
+      place: null,
+      slug: '2026-01-06-untitled-event',
+    });
   });
 
   it('gives generated events distinct slugs, also apart from defined ones', () => {
-    const twin = (id: string, date: string) => article(id, { date, features: { entities: ['psg'], terms: ['матч'] } });
-    const taken: EventDef = { ...events[0]!, slug: '2026-01-01-paris-saint-germain-match', date: '2025-06-01' };
-    const result = assignEvents([twin('a', '2026-01-01'), twin('b', '2026-01-01'), twin('c', '2026-01-20')], [taken], { entities });
+    const twin = (id: string, date: string) =>
+      article(id, { date, features: { entities: ['psg'], terms: ['матч'] } });
+    const taken: EventDef = {
+      ...events[0]!,
+      slug: '2026-01-01-paris-saint-germain-match',
+      date: '2025-06-01',
+    };
+    const result = assignEvents(
+      [twin('a', '2026-01-01'), twin('b', '2026-01-01'), twin('c', '2026-01-20')],
+      [taken],
+      { entities },
+    );
     // a and b are one event; c, weeks later, another.
     expect(result.generated.map((g) => [g.slug, g.articleIds])).toEqual([
       ['2026-01-01-paris-saint-germain-match-2', ['a', 'b']],
@@ -274,10 +430,42 @@ describe('assignEvents rules', () => {
   });
 
   it('takes the median date and the majority language for a generated event', () => {
-    const member = (id: string, date: string, lang: 'ru' | 'uk') => article(id, { date, lang, features: { entities: ['psg', 'dynamo-kyiv'] } });
-    const result = assignEvents([member('a', '2026-01-01', 'uk'), member('b', '2026-01-02', 'ru'), member('c', '2026-01-04', 'ru')], [], { entities });
+    const member = (id: string, date: string, lang: 'ru' | 'uk') =>
+      article(id, { date, lang, features: { entities: ['psg', 'dynamo-kyiv'] } });
+    const result = assignEvents(
+      [member('a', '2026-01-01', 'uk'), member('b', '2026-01-02', 'ru'), member('c', '2026-01-04', 'ru')],
+      [],
+      { entities },
+    );
     expect(result.generated).toHaveLength(1);
     expect(result.generated[0]).toMatchObject({ date: '2026-01-02', lang: 'ru' });
+  });
+
+  it('does not let word keys shorter than three letters count (сил → sl)', () => {
+    const withTerm = (id: string, term: string) =>
+      article(id, { features: { entities: ['psg'], terms: [term] } });
+    expect(
+      assignEvents([withTerm('a', 'силы'), withTerm('b', 'силы')], [], { entities }).generated,
+    ).toHaveLength(2);
+    expect(
+      assignEvents([withTerm('a', 'матч'), withTerm('b', 'матч')], [], { entities }).generated,
+    ).toHaveLength(1);
+  });
+
+  it('does not look up groups by a key that too many open groups hold', () => {
+    const a = article('a', { features: { entities: ['psg'], terms: ['матч'] } });
+    const b = article('b', { features: { entities: ['psg'], terms: ['гол'] } });
+    const d = article('d', { features: { entities: ['dynamo-kyiv'], terms: ['матч'] } });
+    const c = article('e', { features: { entities: ['psg'], terms: ['матч'] } });
+    const groupOf = (max?: number) => {
+      const result = assignEvents([a, b, d, c], [], {
+        entities,
+        ...(max === undefined ? {} : { maxOpenGroupsPerKey: max }),
+      });
+      return result.generated.find((g) => g.articleIds.includes('e'))?.articleIds;
+    };
+    expect(groupOf()).toEqual(['a', 'e']);
+    expect(groupOf(1)).toEqual(['e']); // psg and матч are each in two open groups
   });
 
   it('closes a generated group after a gap of days, and needs a shared entity or name to join one', () => {
