@@ -64,6 +64,8 @@ describe.skipIf(skip)('the built site in Chromium', () => {
 
   it('is usable with the keyboard: type, then arrow down to the first result and open it', async () => {
     const page = await open('search/');
+    // The page focuses the query box once the index is ready.
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'q');
     await page.keyboard.type('коаліції');
     await page.waitForSelector('#search-results a');
     await page.keyboard.press('ArrowDown');
