@@ -9,5 +9,5 @@ await new Promise(r => server.listen(4999, r));
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--no-first-run','--disable-sync'] });
 const p = await b.newPage({ viewport: { width, height: 900 } });
 await p.goto('http://127.0.0.1:4999' + path); await p.waitForTimeout(500);
-await p.screenshot({ path: out, fullPage: true });
+await p.screenshot({ path: out, fullPage: process.argv[6] !== 'viewport' });
 await b.close(); server.close();
