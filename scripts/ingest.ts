@@ -20,7 +20,7 @@ export async function runIngest(): Promise<number> {
   const started = performance.now();
   const result = await ingest({
     root: process.cwd(),
-    seedsDir: values.seeds,
+    seedsDir: values.seeds ?? process.env.BRIEFING_SEEDS_DIR,
     contentDir: values.content ?? process.env.BRIEFING_CONTENT_DIR,
     keepGoing: values['keep-going'],
     force: values.force,

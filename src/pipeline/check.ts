@@ -3,7 +3,7 @@
  * events briefing grouped by itself (unreviewed), so an editor can name them in content/events/.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ArticleRecord } from '../lib/article.ts';
 import { buildSiteModel, type EventModel } from '../lib/briefing.ts';
 import { ArticleMdxError, parseArticle } from '../lib/mdx.ts';
@@ -26,17 +26,19 @@ export async function check(options: IngestOptions): Promise<CheckResult> {
   const { events, problems: eventProblems } = await loadEventDefs(contentDir);
   problems.push(...eventProblems);
 
+  // The generated files are validated (the site reads them), but the model is built from the seeds as
+  // they are now: a check before the first ingest, or after a seed changed, lists the events to review.
   const articlesDir = join(contentDir, 'articles');
-  const records: ArticleRecord[] = [];
-  for (const file of (await readdir(articlesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort()) {
+  const files = (await readdir(articlesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
+  for (const file of files) {
     try {
-      const doc = parseArticle(await readFile(join(articlesDir, file), 'utf8'), `content/articles/${file}`);
-      records.push({ ...(doc.frontMatter as unknown as ArticleRecord), paragraphs: doc.paragraphs });
+      parseArticle(await readFile(join(articlesDir, file), 'utf8'), relative(options.root, join(articlesDir, file)));
     } catch (error) {
       if (!(error instanceof ArticleMdxError)) throw error;
       problems.push({ severity: 'error', file: error.file, ...(error.line ? { line: error.line } : {}), message: error.message, hint: error.hint });
     }
   }
+  const records: ArticleRecord[] = ingested.records ?? [];
   const editor = await loadEditorContent(contentDir);
   let unreviewed: EventModel[] = [];
   let eventCount = 0;

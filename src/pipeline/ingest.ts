@@ -10,9 +10,9 @@
  *   not overwritten (unless `force`); files of removed seeds are removed; duplicates are built once.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildArticle, toDocument, type EditorContent } from '../lib/article.ts';
+import { buildArticle, toDocument, type ArticleRecord, type EditorContent } from '../lib/article.ts';
 import { serializeArticle, ArticleMdxError } from '../lib/mdx.ts';
 import type { Problem } from '../lib/types.ts';
 import { loadEditorContent } from './content.ts';
@@ -29,7 +29,7 @@ export interface IngestOptions {
   keepGoing?: boolean;
   /** Overwrite generated files that were edited by hand. */
   force?: boolean;
-  /** Validate only: analyse everything, write nothing. */
+  /** Validate only: analyse every seed (cached or not), write nothing, return the records. */
   checkOnly?: boolean;
   onProgress?: (done: number, total: number, file: string) => void;
 }
@@ -43,6 +43,8 @@ export interface IngestResult {
   duplicates: { seed: string; duplicateOf: string }[];
   /** Whether errors stopped the ingest before it wrote anything. */
   stopped: boolean;
+  /** With `checkOnly`: the article of every seed that would be built (no duplicates, no bad seeds), by id. */
+  records?: ArticleRecord[];
 }
 
 interface ManifestEntry {
@@ -50,6 +52,8 @@ interface ManifestEntry {
   inputsKey: string;
   outputHash: string;
   textHash: string;
+  /** The seed's warnings, shown again on every run while the seed is unchanged (file name left out). */
+  warnings?: Omit<Problem, 'file'>[];
 }
 type Manifest = Record<string, ManifestEntry>; // by article id
 
@@ -67,7 +71,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   // The analysis code is an input too: a changed rule regenerates every article.
   const contentKey = `${editor.key}\0${await analysisCodeKey()}`;
 
-  const seedFiles = await listSeeds(seedsDir, result.problems);
+  const display = (file: string) => relative(options.root, join(seedsDir, file)) || file;
+  const seedFiles = await listSeeds(seedsDir, display, result.problems);
   result.seeds = seedFiles.length;
   const manifest = await readManifest(articlesDir);
   const bySeed = new Map(Object.entries(manifest).map(([id, m]) => [m.seed, { id, ...m }]));
@@ -76,27 +81,42 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const outputs = new Map<string, string>(); // id → MDX text to write
   const firstWithText = new Map<string, string>(); // text hash → seed
   const idOwner = new Map<string, string>(); // id → seed
-  const display = (file: string) => relative(options.root, join(seedsDir, file)) || file;
+  const records: ArticleRecord[] = [];
 
   for (const [index, file] of seedFiles.entries()) {
     options.onProgress?.(index, seedFiles.length, file);
-    const bytes = await readFile(join(seedsDir, file));
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(join(seedsDir, file));
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code ?? String(error);
+      result.problems.push({ severity: 'error', file: display(file), message: `cannot be read (${why})`, hint: 'check that the file is readable (permissions) and not open in another program' });
+      continue;
+    }
     const inputsKey = sha256(`${GENERATOR_VERSION}\0${contentKey}\0${sha256(bytes)}`);
     const previous = bySeed.get(file);
-    const upToDate = previous?.inputsKey === inputsKey && onDisk.get(`${previous.id}.mdx`) === previous.outputHash;
+    // A check analyses every seed: it returns the records, and validates whatever the cache would skip.
+    const upToDate =
+      !options.checkOnly && previous?.inputsKey === inputsKey && onDisk.get(`${previous.id}.mdx`) === previous.outputHash;
     let id: string;
     let entry: ManifestEntry;
     let mdx: string | undefined;
+    let record: ArticleRecord | undefined;
     if (upToDate) {
       id = previous.id;
       entry = { seed: file, inputsKey, outputHash: previous.outputHash, textHash: previous.textHash };
+      if (previous.warnings?.length) entry.warnings = previous.warnings;
+      for (const w of previous.warnings ?? []) result.problems.push({ ...w, file: display(file) });
     } else {
       const built = analyse(file, display(file), bytes, editor.content);
       result.problems.push(...built.problems);
       if (!built.record || built.mdx === undefined) continue;
       id = built.record.id;
       mdx = built.mdx;
+      record = built.record;
       entry = { seed: file, inputsKey, outputHash: sha256(mdx), textHash: built.record.textHash };
+      const warnings = built.problems.filter((p) => p.severity === 'warning').map(({ file: _file, ...rest }) => rest);
+      if (warnings.length) entry.warnings = warnings;
     }
 
     const original = firstWithText.get(entry.textHash);
@@ -122,6 +142,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       continue;
     }
     idOwner.set(id, file);
+    if (record) records.push(record);
 
     const current = onDisk.get(`${id}.mdx`);
     const last = manifest[id];
@@ -145,17 +166,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     const stillSeeded = manifest[id] && seedFiles.includes(manifest[id].seed);
     if (stillSeeded) continue; // its seed has errors now: reported above, its last good file stays
     if (manifest[id]?.outputHash === current || options.force) stale.push(file);
-    else result.problems.push(handEdited(options.root, articlesDir, file, manifest[id] ? 'its seed was removed' : 'no seed generates it'));
+    else if (manifest[id]) result.problems.push(handEdited(options.root, articlesDir, file, 'its seed was removed'));
+    else result.problems.push(foreign(options.root, articlesDir, file));
   }
 
   const errors = result.problems.some((p) => p.severity === 'error');
-  if ((errors && !options.keepGoing) || options.checkOnly) {
-    result.stopped = errors;
-    return result;
-  }
+  if (options.checkOnly) return { ...result, stopped: errors, records };
+  if (errors && !options.keepGoing) return { ...result, stopped: true };
 
   await mkdir(articlesDir, { recursive: true });
-  for (const [id, mdx] of [...outputs].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [id, mdx] of [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     await writeAtomic(safeTarget(articlesDir, id), mdx);
     result.written.push(`${id}.mdx`);
   }
@@ -166,7 +186,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   for (const [id, entry] of Object.entries(manifest)) {
     if (!nextManifest[id] && seedFiles.includes(entry.seed) && onDisk.has(`${id}.mdx`)) nextManifest[id] = entry;
   }
-  await writeAtomic(join(articlesDir, MANIFEST_NAME), `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`);
+  // Rewritten only when it changes: an ingest with nothing to do writes no file at all.
+  const manifestText = `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`;
+  const manifestPath = join(articlesDir, MANIFEST_NAME);
+  if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifestText) await writeAtomic(manifestPath, manifestText);
   return result;
 }
 
@@ -194,20 +217,36 @@ function analyse(file: string, shown: string, bytes: Uint8Array, content: Editor
   }
 }
 
-async function listSeeds(seedsDir: string, problems: Problem[]): Promise<string[]> {
+async function listSeeds(seedsDir: string, display: (file: string) => string, problems: Problem[]): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(seedsDir, { withFileTypes: true });
   } catch {
-    problems.push({ severity: 'error', file: seedsDir, message: 'the seeds folder does not exist', hint: 'create it and put the article .txt files in it' });
+    problems.push({ severity: 'error', file: display('.'), message: 'the seeds folder does not exist or cannot be read', hint: 'create it and put the article .txt files in it' });
     return [];
   }
   const files: string[] = [];
   for (const e of entries) {
-    if (!e.isFile()) continue;
-    if (e.name.startsWith('.')) continue;
-    if (!e.name.toLowerCase().endsWith('.txt')) {
-      problems.push({ severity: 'warning', file: `seeds/${e.name}`, message: 'is not a .txt file and is ignored', hint: 'rename it to .txt if it is an article' });
+    const isTxt = e.name.toLowerCase().endsWith('.txt');
+    // Hidden files (.DS_Store, editor swap files) are not articles; a hidden .txt may be one, so say so.
+    if (e.name.startsWith('.')) {
+      if (isTxt) {
+        problems.push({ severity: 'warning', file: display(e.name), message: 'is a hidden file (its name starts with a dot) and is ignored', hint: 'rename it without the leading dot if it is an article' });
+      }
+      continue;
+    }
+    // A link is followed (read only); what it points to decides.
+    const kind = e.isSymbolicLink() ? await stat(join(seedsDir, e.name)).catch(() => undefined) : e;
+    if (kind?.isDirectory()) {
+      problems.push({ severity: 'warning', file: display(e.name), message: 'is a folder; seeds in sub-folders are not read', hint: 'move its .txt files up into the seeds folder' });
+      continue;
+    }
+    if (!kind?.isFile()) {
+      problems.push({ severity: isTxt ? 'error' : 'warning', file: display(e.name), message: 'is not a regular file (a broken link, a device or a pipe) and is ignored', hint: 'replace it with the article text file' });
+      continue;
+    }
+    if (!isTxt) {
+      problems.push({ severity: 'warning', file: display(e.name), message: 'is not a .txt file and is ignored', hint: 'rename it to .txt if it is an article' });
       continue;
     }
     files.push(e.name);
@@ -225,12 +264,22 @@ function safeTarget(articlesDir: string, id: string): string {
   return target;
 }
 
+
 function handEdited(root: string, articlesDir: string, file: string, why = 'it was edited by hand since the ingest wrote it'): Problem {
   return {
     severity: 'error',
     file: relative(root, join(articlesDir, file)),
     message: `is not what the ingest wrote (${why}), so it is left as it is`,
     hint: 'move the change into the seed (front matter can set title, date, outlet, components), then delete this file or run with --force',
+  };
+}
+
+function foreign(root: string, articlesDir: string, file: string): Problem {
+  return {
+    severity: 'error',
+    file: relative(root, join(articlesDir, file)),
+    message: 'was not written by the ingest (no seed generates it), so it is left as it is',
+    hint: 'content/articles is generated: put the article text into the seeds folder as a .txt file, then delete this file (or run with --force, which deletes it)',
   };
 }
 

@@ -90,7 +90,7 @@ describe('the written MDX', () => {
       ],
     };
     expect(serializeArticle(doc)).toBe(
-      '---\nparagraphLines: [ 3 ]\n---\n\n<S id="s1-1">Раз.</S> <Claim id="s1-2" components="ceasefire-monitoring force" status="agreed">Два.</Claim>\n',
+      '---\n{\n "paragraphLines": [\n  3\n ]\n}\n---\n\n<S id="s1-1">Раз.</S> <Claim id="s1-2" components="ceasefire-monitoring force" status="agreed">Два.</Claim>\n',
     );
   });
 
@@ -344,7 +344,9 @@ describe('parseArticle accepts only what the writer produces', () => {
     expect(() => parseArticle('---\n+++: 1\nparagraphLines: [ 1 ]\n---\n\n<S id="s1-1">a</S>\n', 'x.mdx')).toThrow(
       /x\.mdx:2: a front matter line starts with `---` or `\+\+\+`/,
     );
-    expect(() => serializeArticle(onePerParagraph(['a'], { '+++': 1 }))).toThrow(/does not read back/);
+    // The writer's JSON front matter never puts a key at the start of a line, so such a key is safe.
+    const doc = onePerParagraph(['a'], { '+++': 1, '---': 2 });
+    expect(parseArticle(serializeArticle(doc), 'x.mdx')).toEqual(doc);
   });
 
     it('accepts CRLF front matter delimiters and a BOM-free file ending without a newline', () => {
