@@ -30,8 +30,17 @@ export function translator(lang: UiLang): Translate {
 
 /** Dates as readers of the interface language write them (UTC, so the output never depends on the machine). */
 export function formatDate(isoDate: string, lang: UiLang): string {
-  const locale = lang === 'en' ? 'en-GB' : lang;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dateFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+// Building an Intl.DateTimeFormat is slow; thousands of pages share one per language.
+const formats = new Map<UiLang, Intl.DateTimeFormat>();
+function dateFormat(lang: UiLang): Intl.DateTimeFormat {
+  let format = formats.get(lang);
+  if (!format) {
+    const locale = lang === 'en' ? 'en-GB' : lang;
+    format = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formats.set(lang, format);
+  }
+  return format;
 }

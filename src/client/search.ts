@@ -14,7 +14,15 @@ interface Pagefind {
   filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(q: string, o: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
-interface Messages { results: string; none: string; loading: string; any: string }
+interface Messages {
+  results: string;
+  none: string;
+  loading: string;
+  any: string;
+  /** The interface language (dates are written its way) and the language names in it. */
+  uiLang: string;
+  langs: Record<string, string>;
+}
 
 const FILTERS = ['lang', 'event', 'component', 'outlet'] as const;
 
@@ -62,25 +70,36 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     const search = await pagefind.debouncedSearch(query || null as unknown as string, { filters }, 150);
     if (search === null) return; // superseded by a newer query
     const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    list.replaceChildren(...data.map(renderResult));
+    list.replaceChildren(...data.map((r) => renderResult(r, messages)));
     status.textContent = data.length === 0 ? messages.none : messages.results.replace('{count}', String(search.results.length));
   };
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
   input.addEventListener('input', () => void run());
   form.addEventListener('change', () => void run());
-  // Down arrow from the query box moves to the first result.
+  // Down arrow from the query box moves to the first result; up/down move between results, up from the
+  // first result or Escape anywhere in the list returns to the query box.
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown') {
-      list.querySelector('a')?.focus();
+    if (e.key === 'ArrowDown' && list.querySelector('a')) {
+      list.querySelector('a')!.focus();
       e.preventDefault();
     }
+  });
+  list.addEventListener('keydown', (e) => {
+    const links = [...list.querySelectorAll('a')];
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (e.key === 'ArrowDown' && at + 1 < links.length) links[at + 1]!.focus();
+    else if (e.key === 'ArrowUp') (at > 0 ? links[at - 1]! : input).focus();
+    else if (e.key === 'Escape') input.focus();
+    else return;
+    e.preventDefault();
   });
   if (input.value || params.toString()) await run();
   input.focus();
 }
 
-function renderResult(result: PagefindResultData): HTMLLIElement {
+function renderResult(result: PagefindResultData, messages: Messages): HTMLLIElement {
   const item = document.createElement('li');
   const link = document.createElement('a');
   link.href = result.url;
@@ -90,7 +109,16 @@ function renderResult(result: PagefindResultData): HTMLLIElement {
   title.append(link);
   const meta = document.createElement('p');
   meta.className = 'meta';
-  meta.textContent = [result.meta.lang?.toUpperCase(), result.meta.event, result.meta.date].filter(Boolean).join(' · ');
+  const language = document.createElement('span');
+  language.className = 'lang';
+  language.textContent = messages.langs[result.meta.lang ?? ''] ?? result.meta.lang ?? '';
+  const event = document.createElement('span');
+  event.className = 'event';
+  event.textContent = result.meta.event ?? '';
+  const parts = [language, event, formatDate(result.meta.date, messages.uiLang)].filter(
+    (p): p is HTMLElement => p !== undefined && p.textContent !== '',
+  );
+  parts.forEach((p, i) => meta.append(...(i > 0 ? [' · ', p] : [p])));
   const excerpt = document.createElement('p');
   if (result.meta.lang) excerpt.lang = result.meta.lang;
   excerpt.append(...safeExcerpt(result.excerpt));
@@ -110,4 +138,14 @@ function safeExcerpt(html: string): Node[] {
     }
     return document.createTextNode(node.textContent ?? '');
   });
+}
+
+/** The date as the interface language writes it, in a <time> element; nothing for a missing or odd date. */
+function formatDate(iso: string | undefined, uiLang: string): HTMLTimeElement | undefined {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const time = document.createElement('time');
+  time.dateTime = iso;
+  const locale = uiLang === 'en' ? 'en-GB' : uiLang;
+  time.textContent = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  return time;
 }

@@ -49,7 +49,7 @@ export interface ComponentSummary {
   /** Distinct outlets (an article with no known outlet counts as its own source). */
   outlets: number;
   languages: Lang[];
-  /** One quote per supporting article, in the event's article order. */
+  /** One quote per supporting article, strongest status first, then in the event's article order. */
   evidence: ComponentEvidence[];
 }
 
@@ -204,6 +204,8 @@ function eventModel(parts: EventParts): EventModel {
       }
     }
     if (evidence.length === 0) continue;
+    // Strongest first (agreed before expected), then in the event's article order.
+    evidence.sort((a, b) => MENTION_STATUSES.indexOf(a.status) - MENTION_STATUSES.indexOf(b.status));
     matrix.push({ component: def.id, cells });
     components.push({
       id: def.id,

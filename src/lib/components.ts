@@ -59,6 +59,10 @@ interface ParsedCue {
   terms: Alternative[][];
   /** gaps[k]: how many words may stand between term k-1 and term k (gaps[0] is unused). */
   gaps: number[];
+  /** `& term`: each must occur in the sentence or earlier in its paragraph (present only when used). */
+  require?: Alternative[][];
+  /** `! term`: none may occur in the sentence (present only when used). */
+  exclude?: Alternative[][];
 }
 
 /** Comparable form of a word for cue matching: normalised, apostrophes dropped. */
@@ -71,15 +75,30 @@ export function parseCue(cue: string, lang: Lang): ParsedCue | string {
   const words = normalizeForAnalysis(cue).split(' ').filter((w) => w !== '');
   if (words.length === 0) return 'the cue is empty';
   if (words[0] === '..' || words[words.length - 1] === '..') return 'a cue cannot start or end with ..';
+  if (words[0] === '&' || words[0] === '!') return 'a cue cannot start with & or !';
   const terms: Alternative[][] = [];
   const gaps: number[] = [];
+  const require: Alternative[][] = [];
+  const exclude: Alternative[][] = [];
   let gap = DEFAULT_GAP;
+  /** After `&` or `!`: where the next term goes; after that term the cue only takes more `&`/`!` terms. */
+  let side: 'require' | 'exclude' | undefined;
+  let context = false;
   for (const word of words) {
+    if (word === '&' || word === '!') {
+      if (side) return `"${word}" must be followed by a term`;
+      if (gap === ANY_GAP) return '.. cannot stand before & or !';
+      side = word === '&' ? 'require' : 'exclude';
+      context = true;
+      continue;
+    }
     if (word === '..') {
+      if (context) return '.. cannot stand after & or !';
       if (gap === ANY_GAP) return 'two .. in a row';
       gap = ANY_GAP;
       continue;
     }
+    if (context && !side) return `"${word}" after a context term needs its own & or !`;
     const alternatives: Alternative[] = [];
     for (const alt of word.split('|')) {
       const m = ALTERNATIVE.exec(alt);
@@ -92,11 +111,17 @@ export function parseCue(cue: string, lang: Lang): ParsedCue | string {
         star ? { match: 'prefix', value } : exact ? { match: 'exact', value } : { match: 'stem', value: stem(body, lang) },
       );
     }
+    if (side) {
+      (side === 'require' ? require : exclude).push(alternatives);
+      side = undefined;
+      continue;
+    }
     terms.push(alternatives);
     gaps.push(gap);
     gap = DEFAULT_GAP;
   }
-  return { terms, gaps };
+  if (side) return `a cue cannot end with & or !`;
+  return { terms, gaps, ...(require.length > 0 ? { require } : {}), ...(exclude.length > 0 ? { exclude } : {}) };
 }
 
 // ─── Compiled matcher ────────────────────────────────────────────────────────────────────────────
@@ -107,6 +132,10 @@ interface CompiledCue {
   terms: number[][];
   gaps: number[];
   length: number;
+  /** Context terms (ids of alternatives): each needed in the sentence or earlier in the paragraph. */
+  require: number[][];
+  /** Terms none of which may occur in the sentence. */
+  exclude: number[][];
 }
 
 /** Every distinct term alternative of one language, indexed so each token is looked up once. */
@@ -194,8 +223,9 @@ function compileLanguage(taxonomy: Taxonomy, lang: Lang): LanguageMatcher {
     cues.flatMap((cue) => {
       const parsed = parseCue(cue, lang);
       if (typeof parsed === 'string') return []; // parseTaxonomy reports it; a hand-made taxonomy skips it
-      const terms = parsed.terms.map((alts) => alts.map((a) => index.intern(a)));
-      return [{ owner, terms, gaps: parsed.gaps, length: terms.length }];
+      const ids = (list: Alternative[][] = []) => list.map((alts) => alts.map((a) => index.intern(a)));
+      const terms = ids(parsed.terms);
+      return [{ owner, terms, gaps: parsed.gaps, length: terms.length, require: ids(parsed.require), exclude: ids(parsed.exclude) }];
     });
   const components = taxonomy.components.flatMap((c) => compile(c.id, c.cues[lang]));
   const componentTerms = new Map<string, Set<number>>();
@@ -236,8 +266,20 @@ interface CueMatch {
   end: number;
 }
 
+/** Term ids seen in the earlier sentences of a paragraph: the context a `&` term may be found in. */
+type ParagraphContext = ReadonlySet<number>;
+const NO_CONTEXT: ParagraphContext = new Set();
+
+/** Whether the cue's `&` terms are present (sentence or earlier in the paragraph) and its `!` terms absent. */
+function contextAllows(cue: CompiledCue, sentence: MatchableSentence, earlier: ParagraphContext): boolean {
+  for (const term of cue.exclude) if (term.some((id) => sentence.positions.has(id))) return false;
+  for (const term of cue.require) if (!term.some((id) => sentence.positions.has(id) || earlier.has(id))) return false;
+  return true;
+}
+
 /** The first (shortest from its earliest start) occurrence of a cue, or undefined. */
-function findCue(cue: CompiledCue, sentence: MatchableSentence): CueMatch | undefined {
+function findCue(cue: CompiledCue, sentence: MatchableSentence, earlier: ParagraphContext = NO_CONTEXT): CueMatch | undefined {
+  if (!contextAllows(cue, sentence, earlier)) return undefined;
   const positionsOf = (term: number[]): number[] => {
     if (term.length === 1) return sentence.positions.get(term[0]!) ?? [];
     const all: number[] = [];
@@ -281,12 +323,12 @@ function cueGroup(cues: CompiledCue[]): CueGroup {
 }
 
 /** Every cue of a group found in the sentence, in cue order. */
-function findAll(group: CueGroup, sentence: MatchableSentence): CueMatch[] {
+function findAll(group: CueGroup, sentence: MatchableSentence, earlier: ParagraphContext = NO_CONTEXT): CueMatch[] {
   const candidates = new Set<number>();
   for (const id of sentence.positions.keys()) for (const i of group.byFirstTerm.get(id) ?? []) candidates.add(i);
   const out: CueMatch[] = [];
   for (const i of [...candidates].sort((a, b) => a - b)) {
-    const m = findCue(group.cues[i]!, sentence);
+    const m = findCue(group.cues[i]!, sentence, earlier);
     if (m) out.push(m);
   }
   return out;
@@ -476,9 +518,11 @@ function sentenceFacts(text: string, lang: Lang, matcher: LanguageMatcher): Sent
   const spans = splitSentences(text, lang);
   // A paragraph of nothing but spaces still needs one sentence, so that no text is lost.
   const usable = spans.length > 0 ? spans : [{ text, start: 0, end: text.length }];
+  const earlier = new Set<number>();
   return usable.map((span) => {
     const sentence = matchable(span.text, lang, matcher.index);
-    const components = [...new Set(findAll(matcher.components, sentence).map((m) => m.owner))];
+    const components = [...new Set(findAll(matcher.components, sentence, earlier).map((m) => m.owner))];
+    for (const id of sentence.positions.keys()) earlier.add(id);
     const own = ownStatus(sentence, matcher);
     return { ...span, sentence, components, ...(own ? { own } : {}) };
   });
