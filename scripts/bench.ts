@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, posix, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -54,6 +54,8 @@ export interface Measure {
   peakRssBytes: number;
   /** Peak number of processes in the tree (node, pagefind's binary …). */
   peakProcesses: number;
+  /** 1-minute load average when the build started and ended: other work on the machine skews the times. */
+  load: [number, number];
   phases: Record<string, number | null>;
   notes: string[];
   stderrTail?: string[];
@@ -108,6 +110,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 async function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ measure: Measure; lines: Line[] }> {
   const started = performance.now();
+  const loadBefore = round(loadavg()[0] ?? 0);
   // Own process group: a timeout kills the whole tree (astro, pagefind's binary), nothing else.
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   current = child.pid;
@@ -147,7 +150,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise
   current = undefined;
   if (partial) lines.push({ ms, text: partial });
   const status = timedOut ? 'timed out' : code === 0 ? 'ok' : 'failed';
-  const measure: Measure = { status, exitCode: code, ms: Math.round(ms), peakRssBytes: peak, peakProcesses, phases: {}, notes: [] };
+  const measure: Measure = { status, exitCode: code, ms: Math.round(ms), peakRssBytes: peak, peakProcesses, load: [loadBefore, round(loadavg()[0] ?? 0)], phases: {}, notes: [] };
   if (status !== 'ok') measure.stderrTail = [...stderr.slice(-15), ...lines.slice(-5).map((l) => l.text)];
   return { measure, lines };
 }
@@ -200,7 +203,7 @@ async function measured(args: string[], env: NodeJS.ProcessEnv, cwd: string, lab
   const p = phases(lines, measure.ms);
   measure.phases = p.phases;
   measure.notes = p.notes;
-  console.log(`${measure.status}, ${(measure.ms / 1000).toFixed(1)} s, peak RSS ${mb(measure.peakRssBytes)}`);
+  console.log(`${measure.status}, ${(measure.ms / 1000).toFixed(1)} s, peak RSS ${mb(measure.peakRssBytes)}, load ${measure.load.join(' → ')}`);
   if (measure.status !== 'ok') console.log(`    ${(measure.stderrTail ?? []).join('\n    ')}`);
   return measure;
 }
@@ -256,7 +259,7 @@ async function pageWeight(outDir: string, path: string): Promise<PageWeight | nu
   const jsGzip = await sizeOf(js);
   const htmlGzip = gz(html);
   return {
-    path: `/${path}/`.replace(/\/+/g, '/'),
+    path: `/${path === '.' ? '' : `${path}/`}`.replace(/\/+/g, '/'),
     htmlGzip,
     cssGzip,
     jsGzip,
@@ -505,9 +508,11 @@ function targets(r: RunResult): Target[] {
   const b = r.briefing;
   const ok = (m: Measure | null | undefined): m is Measure => m?.status === 'ok';
   const search = Array.isArray(b.search) ? b.search[0] : undefined;
+  // The build-time, memory and search targets are set for N = 10,000; at other sizes they are shown, not judged.
+  const at10k = r.n >= 10_000;
   const t: Target[] = [
-    { target: `full build ≤ 60 s (at N = 10,000)`, value: sec(b.full), met: ok(b.full) ? b.full.ms <= 60_000 : false },
-    { target: 'peak RSS ≤ 2 GB', value: mb(b.full.peakRssBytes), met: ok(b.full) ? b.full.peakRssBytes <= 2 * 1024 ** 3 : false },
+    { target: `full build ≤ 60 s (at N = 10,000)`, value: sec(b.full), met: !at10k ? null : ok(b.full) ? b.full.ms <= 60_000 : false },
+    { target: 'peak RSS ≤ 2 GB (at N = 10,000)', value: mb(b.full.peakRssBytes), met: !at10k ? null : ok(b.full) ? b.full.peakRssBytes <= 2 * 1024 ** 3 : false },
     { target: 'unchanged rebuild ≤ 20 % of full', value: pct(b.unchanged, b.full), met: ok(b.unchanged) && ok(b.full) ? b.unchanged.ms <= 0.2 * b.full.ms : null },
     { target: 'add-one rebuild ≤ 25 % of full', value: pct(b.addOne, b.full), met: ok(b.addOne) && ok(b.full) ? b.addOne.ms <= 0.25 * b.full.ms : null },
     {
@@ -528,7 +533,7 @@ function targets(r: RunResult): Target[] {
     {
       target: `first search ≤ 150 kB ("${search?.query ?? QUERIES[0]}", at N = 10,000)`,
       value: search ? `${kb(search.bytes)} (${kb(search.bytesGzip)} with gzip)` : 'skipped',
-      met: search ? search.bytes <= 150 * 1024 : null,
+      met: search && at10k ? search.bytes <= 150 * 1024 : null,
     },
   ];
   return t;
@@ -557,9 +562,10 @@ function markdown(report: { machine: Record<string, unknown>; runs: RunResult[] 
     }
     if (r.ratio) out.push(row([r.n, 'baseline ÷ briefing', `${r.ratio.full ?? '–'}×`, '', `${r.ratio.unchanged ?? '–'}×`, `${r.ratio.addOne ?? '–'}×`, `${r.ratio.peakRss ?? '–'}×`, '', '']));
   }
-  out.push('', '## Phases (ms): ingest (incl. Node start-up) · content sync (loaders) · bundle (types, Vite) · render (routes) · Pagefind · other', '');
-  out.push(row(['N', 'build', 'ingest', 'content sync', 'bundle', 'render', 'pagefind', 'other', 'log']));
-  out.push(row(Array(9).fill('---')));
+  out.push('', '## Phases (ms)', '');
+  out.push('From the times the build\'s own log lines arrive: ingest (with Node start-up; the baseline has none, so its content sync includes start-up) · content sync (the content loaders) · bundle (types, Vite) · render (static routes) · Pagefind (its own reported time) · other (the rest: writing, shutting down). Load = 1-minute load average at start → end (2 cores; other work on the machine skews times).', '');
+  out.push(row(['N', 'build', 'ingest', 'content sync', 'bundle', 'render', 'pagefind', 'other', 'RSS', 'load', 'log']));
+  out.push(row(Array(11).fill('---')));
   for (const r of report.runs) {
     const rows: [string, Measure | null | undefined][] = [
       ['briefing ingest only', r.briefing.ingestOnly], ['briefing full', r.briefing.full], ['briefing unchanged', r.briefing.unchanged], ['briefing add one', r.briefing.addOne],
@@ -569,7 +575,7 @@ function markdown(report: { machine: Record<string, unknown>; runs: RunResult[] 
       if (!mm) continue;
       const p = mm.phases;
       const v = (k: string) => (p[k] === null || p[k] === undefined ? '–' : String(p[k]));
-      out.push(row([r.n, `${name} (${sec(mm)})`, v('ingest'), v('contentSync'), v('bundle'), v('render'), v('pagefind'), v('other'), mm.notes.join('; ').replace(/\|/g, '/')]));
+      out.push(row([r.n, `${name} (${sec(mm)})`, v('ingest'), v('contentSync'), v('bundle'), v('render'), v('pagefind'), v('other'), mb(mm.peakRssBytes), mm.load.join(' → '), mm.notes.join('; ').replace(/\|/g, '/')]));
     }
   }
   out.push('', '## Page weight (gzip) and first search', '');

@@ -1,6 +1,7 @@
 /**
- * Evaluate the component tagger against the hand labels, for the five seeds and for the extra fixture
- * articles and the held-out articles separately: per-component precision / recall / F1 of presence, status accuracy, article kind.
+ * Evaluate the component tagger against the hand labels, for each set separately (the five seeds, the
+ * extra fixture articles, the first held-out set — now a dev set — and the second held-out set): a table of
+ * per-component precision / recall / F1 of presence and status accuracy, plus article-kind accuracy.
  * Usage: node scripts/eval.ts [--timing]   (--timing also tags the seeds many times and prints the speed)
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -16,8 +17,10 @@ const TAXONOMY_FILE = 'content/components.yaml';
 const SETS = [
   { title: 'Seeds', folder: 'seeds', labels: 'test/fixtures/components/seed-labels.yaml' },
   { title: 'Extra articles', folder: 'test/fixtures/components/extra', labels: 'test/fixtures/components/extra-labels.yaml' },
-  // Written after the rules were frozen: how the rules carry over to wording they were not built from.
-  { title: 'Held-out articles', folder: 'test/fixtures/components/heldout', labels: 'test/fixtures/components/heldout-labels.yaml' },
+  // The first held-out set: the cues were revised after seeing it (issue 4), so it is a dev set now.
+  { title: 'Held-out 1 articles, now dev', folder: 'test/fixtures/components/heldout', labels: 'test/fixtures/components/heldout-labels.yaml' },
+  // Written and labelled before the revised cues were run on it, and not tuned on: the honest number.
+  { title: 'Held-out 2 articles', folder: 'test/fixtures/components/heldout2', labels: 'test/fixtures/components/heldout2-labels.yaml' },
 ];
 
 function loadTaxonomy(): Taxonomy {

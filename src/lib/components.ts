@@ -17,6 +17,11 @@
  *  4. The article kind caps it: in a preview nothing is agreed or announced yet (→ expected); in a draft
  *     report what is "agreed" is the draft's wording (→ draft).
  *
+ * Cue context (content/components.yaml documents the syntax): a component cue may name `& term`s, each of
+ * which must occur in the sentence or in an earlier sentence of its paragraph (the topic is set before it
+ * is referred to: "…прекращения огня. Планируется система мониторинга"), and `! term`s, none of which may
+ * occur in the sentence. For status and kind cues the `&` terms must be in the sentence itself.
+ *
  * Overrides from the seed's front matter: `remove` drops every mention of a component; `add` attaches
  * the component to the sentence sharing the most cue words with it, or — when none shares any — to the
  * article's first sentence, so every claim still links to a sentence of the article.

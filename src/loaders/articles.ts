@@ -11,6 +11,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseArticle } from '../lib/mdx.ts';
+import { parsedCacheDir, readParsed } from '../pipeline/parsed-cache.ts';
 
 export interface ArticlesLoaderOptions {
   /** Absolute path of the folder of generated articles. */
@@ -20,7 +21,8 @@ export interface ArticlesLoaderOptions {
 export function articlesLoader({ dir: folder }: ArticlesLoaderOptions): Loader {
   return {
     name: 'briefing:articles',
-    load: async ({ store, parseData, generateDigest, logger, watcher }) => {
+    load: async ({ store, parseData, generateDigest, logger, watcher, config }) => {
+      const cache = parsedCacheDir(fileURLToPath(config.cacheDir));
       const dir = pathToFileURL(`${folder.replace(/\/?$/, '/')}`);
       const sync = async (): Promise<void> => {
         const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
@@ -32,7 +34,7 @@ export function articlesLoader({ dir: folder }: ArticlesLoaderOptions): Loader {
           const text = await readFile(new URL(file, dir), 'utf8');
           const digest = generateDigest(text);
           if (store.get(id)?.digest === digest) continue;
-          const doc = parseArticle(text, `content/articles/${file}`);
+          const doc = (await readParsed(cache, text)) ?? parseArticle(text, `content/articles/${file}`);
           const data = await parseData({ id, data: { ...doc.frontMatter, paragraphs: doc.paragraphs } });
           store.set({ id, data, digest });
           parsed += 1;

@@ -39,7 +39,7 @@ const GOOD: Record<string, [Uint8Array | string, string[]]> = {
   'Саміт у Парижі.txt': [article('cyrillic'), []],
   'quote"s \'and\' «ёлочки».txt': [article('quotes'), []],
   'a..b.txt': [article('dots'), []],
-  '..%2F..%2Fescape.txt': [article('escape'), []],
+  'up..%2F..%2Fescape.txt': [article('escape'), []],
   'UPPER.TXT': [article('upper'), []],
 };
 
@@ -96,7 +96,7 @@ describe('ingest of every kind of seed file', () => {
       expect.stringMatching(/^samit-u-parizhi-[0-9a-f]{8}$/),
       expect.stringMatching(/^quote-s-and-yolochki-[0-9a-f]{8}$/),
       expect.stringMatching(/^a-b-[0-9a-f]{8}$/),
-      expect.stringMatching(/^2f-2fescape-[0-9a-f]{8}$/),
+      expect.stringMatching(/^up-2f-2fescape-[0-9a-f]{8}$/),
       expect.stringMatching(/^upper-[0-9a-f]{8}$/),
     ]));
     // One file per built seed plus the manifest; no temporary files left behind.
@@ -138,7 +138,7 @@ describe('large inputs', () => {
     const big = await prepareSite('ingest-large', []);
     const paragraph = 'Союзники Украины договорились в Париже о многонациональных силах, сообщает Reuters. '.repeat(12);
     const fiveMb = dated(Array.from({ length: Math.ceil((5 * 2 ** 20) / Buffer.byteLength(paragraph)) }, () => paragraph));
-    const longLine = ` date 2026-01-06 ${'Слово, '.repeat(200_000 / 7)}\n`;
+    const longLine = ` date 2026-01-06 ${'Слово, '.repeat(200_000 / 7)}конец.\n`;
     await writeSeed(big, 'five-mb.txt', fiveMb);
     await writeSeed(big, 'long-line.txt', longLine);
     expect(Buffer.byteLength(fiveMb)).toBeGreaterThan(5 * 2 ** 20);
@@ -147,11 +147,15 @@ describe('large inputs', () => {
     console.log(`ingest-files: 5 MB article + 200,000-character line in ${Math.round(performance.now() - started)} ms`);
     expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(r.written.sort()).toEqual(['five-mb.mdx', 'long-line.mdx']);
-    expect((await generatedParagraphs(big, 'long-line'))[0]).toBe(longLine.slice(' date 2026-01-06 '.length, -1));
+    // Compared as a boolean: a failing diff of 200,000 characters would drown the report.
+    const [line] = await generatedParagraphs(big, 'long-line');
+    expect(line?.length).toBe(longLine.length - ' date 2026-01-06 '.length - 1);
+    expect(line === longLine.slice(' date 2026-01-06 '.length, -1)).toBe(true);
     await rm(big.dir, { recursive: true });
   });
 
-  it('ingests 10,000 small files, then re-runs with nothing to do (times printed, not asserted)', async () => {
+  // About 30 s on 2 cores next to the other tests (12 s + 2–9 s alone): too slow for every run.
+  it.runIf(process.env.BRIEFING_SLOW_TESTS === '1')('ingests 10,000 small files, then re-runs with nothing to do (BRIEFING_SLOW_TESTS=1; times printed, not asserted)', async () => {
     const many = await prepareSite('ingest-10k', []);
     for (let i = 0; i < 10_000; i++) await writeSeed(many, `s${String(i).padStart(5, '0')}.txt`, ` date 2026-01-06 Заметка ${i}: союзники обсудили гарантии в Париже.\n`);
     let started = performance.now();
