@@ -52,6 +52,8 @@ export interface Measure {
   exitCode: number | null;
   ms: number;
   peakRssBytes: number;
+  /** CPU time (user + system) of the whole process tree. */
+  cpuMs: number;
   /** Peak number of processes in the tree (node, pagefind's binary …). */
   peakProcesses: number;
   /** 1-minute load average when the build started and ended: other work on the machine skews the times. */
@@ -61,17 +63,18 @@ export interface Measure {
   stderrTail?: string[];
 }
 
-async function childrenMap(): Promise<Map<number, number[]>> {
-  const map = new Map<number, number[]>();
+interface ProcInfo { ppid: number; ticks: number }
+
+/** Every process's parent and CPU time so far (utime + stime, in clock ticks). */
+async function processes(): Promise<Map<number, ProcInfo>> {
+  const map = new Map<number, ProcInfo>();
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = await readFile(`/proc/${name}/stat`, 'utf8');
       // The command name may contain spaces and parentheses: fields start after the last ')'.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = map.get(ppid) ?? [];
-      list.push(Number(name));
-      map.set(ppid, list);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      map.set(Number(name), { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       // the process ended while we looked
     }
@@ -79,14 +82,18 @@ async function childrenMap(): Promise<Map<number, number[]>> {
   return map;
 }
 
-/** Sum of VmRSS over a process and all its descendants, and how many there are. */
-async function treeRss(root: number): Promise<{ bytes: number; count: number }> {
-  const children = await childrenMap();
+/** Sum of VmRSS over a process and all its descendants, how many there are, and each one's CPU ticks. */
+async function treeSample(root: number): Promise<{ bytes: number; count: number; ticks: Map<number, number> }> {
+  const all = await processes();
+  const children = new Map<number, number[]>();
+  for (const [pid, info] of all) children.set(info.ppid, [...(children.get(info.ppid) ?? []), pid]);
   const pids = [root];
   for (let i = 0; i < pids.length; i++) pids.push(...(children.get(pids[i]!) ?? []));
   let bytes = 0;
   let count = 0;
+  const ticks = new Map<number, number>();
   for (const pid of pids) {
+    ticks.set(pid, all.get(pid)?.ticks ?? 0);
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(await readFile(`/proc/${pid}/status`, 'utf8'));
       if (m) {
@@ -97,8 +104,11 @@ async function treeRss(root: number): Promise<{ bytes: number; count: number }> 
       // ended
     }
   }
-  return { bytes, count };
+  return { bytes, count, ticks };
 }
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ): 100 on Linux. */
+const USER_HZ = 100;
 
 let current: number | undefined; // the running child's process group, killed if the bench is interrupted
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -129,11 +139,15 @@ async function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise
   });
   let peak = 0;
   let peakProcesses = 0;
+  // CPU time per process as last seen (each process's final < 50 ms are missed): less skewed than wall time
+  // when other work competes for the cores.
+  const cpuTicks = new Map<number, number>();
   let sampling = false;
   const sampler = setInterval(async () => {
     if (sampling || !child.pid) return;
     sampling = true;
-    const { bytes, count } = await treeRss(child.pid);
+    const { bytes, count, ticks } = await treeSample(child.pid);
+    for (const [pid, t] of ticks) cpuTicks.set(pid, Math.max(cpuTicks.get(pid) ?? 0, t));
     peak = Math.max(peak, bytes);
     peakProcesses = Math.max(peakProcesses, count);
     sampling = false;
@@ -150,7 +164,7 @@ async function run(args: string[], env: NodeJS.ProcessEnv, cwd: string): Promise
   current = undefined;
   if (partial) lines.push({ ms, text: partial });
   const status = timedOut ? 'timed out' : code === 0 ? 'ok' : 'failed';
-  const measure: Measure = { status, exitCode: code, ms: Math.round(ms), peakRssBytes: peak, peakProcesses, load: [loadBefore, round(loadavg()[0] ?? 0)], phases: {}, notes: [] };
+  const measure: Measure = { status, exitCode: code, ms: Math.round(ms), peakRssBytes: peak, peakProcesses, cpuMs: Math.round(([...cpuTicks.values()].reduce((a, b) => a + b, 0) * 1000) / USER_HZ), load: [loadBefore, round(loadavg()[0] ?? 0)], phases: {}, notes: [] };
   if (status !== 'ok') measure.stderrTail = [...stderr.slice(-15), ...lines.slice(-5).map((l) => l.text)];
   return { measure, lines };
 }
@@ -203,7 +217,7 @@ async function measured(args: string[], env: NodeJS.ProcessEnv, cwd: string, lab
   const p = phases(lines, measure.ms);
   measure.phases = p.phases;
   measure.notes = p.notes;
-  console.log(`${measure.status}, ${(measure.ms / 1000).toFixed(1)} s, peak RSS ${mb(measure.peakRssBytes)}, load ${measure.load.join(' → ')}`);
+  console.log(`${measure.status}, ${(measure.ms / 1000).toFixed(1)} s (CPU ${(measure.cpuMs / 1000).toFixed(1)} s), peak RSS ${mb(measure.peakRssBytes)}, load ${measure.load.join(' → ')}`);
   if (measure.status !== 'ok') console.log(`    ${(measure.stderrTail ?? []).join('\n    ')}`);
   return measure;
 }
@@ -362,7 +376,7 @@ interface RunResult {
   briefing: SiteResult;
   baseline: SiteResult | { skipped: string };
   /** baseline ÷ briefing: above 1 means briefing is faster (or smaller). */
-  ratio: { full: number | null; unchanged: number | null; addOne: number | null; peakRss: number | null } | null;
+  ratio: { full: number | null; fullCpu: number | null; unchanged: number | null; addOne: number | null; peakRss: number | null } | null;
 }
 
 async function largestEvent(outDir: string): Promise<string | null> {
@@ -454,7 +468,7 @@ async function benchBaseline(corpus: Corpus, dir: string): Promise<SiteResult> {
 }
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
-const ratioOf = (base: Measure | null | undefined, ours: Measure | null | undefined, key: 'ms' | 'peakRssBytes') =>
+const ratioOf = (base: Measure | null | undefined, ours: Measure | null | undefined, key: 'ms' | 'cpuMs' | 'peakRssBytes') =>
   base?.status === 'ok' && ours?.status === 'ok' && ours[key] > 0 ? round(base[key] / ours[key]) : null;
 
 async function benchSize(n: number): Promise<RunResult> {
@@ -484,6 +498,7 @@ async function benchSize(n: number): Promise<RunResult> {
     result.baseline = baseline;
     result.ratio = {
       full: ratioOf(baseline.full, result.briefing.full, 'ms'),
+      fullCpu: ratioOf(baseline.full, result.briefing.full, 'cpuMs'),
       unchanged: ratioOf(baseline.unchanged, result.briefing.unchanged, 'ms'),
       addOne: ratioOf(baseline.addOne, result.briefing.addOne, 'ms'),
       peakRss: ratioOf(baseline.full, result.briefing.full, 'peakRssBytes'),
@@ -545,27 +560,27 @@ function markdown(report: { machine: Record<string, unknown>; runs: RunResult[] 
   out.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, Node ${m.node}, astro ${m.astro}, pagefind ${m.pagefind}.`, '');
   out.push('Times are wall-clock of the whole child process (Node start-up included); RSS is the peak of the sum over the process tree, sampled every 50 ms.', '');
   const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  out.push(row(['N', 'site', 'full build', 'articles/s', 'unchanged', 'add one', 'peak RSS', 'dist/', 'pagefind/']));
-  out.push(row(Array(9).fill('---')));
+  out.push(row(['N', 'site', 'full build', 'full, CPU', 'articles/s', 'unchanged', 'add one', 'peak RSS', 'dist/', 'pagefind/']));
+  out.push(row(Array(10).fill('---')));
   for (const r of report.runs) {
     const sites: [string, SiteResult | { skipped: string }][] = [['briefing', r.briefing], ['baseline', r.baseline]];
     for (const [name, s] of sites) {
       if ('skipped' in s) {
-        out.push(row([r.n, name, 'skipped', '', '', '', '', '', '']));
+        out.push(row([r.n, name, 'skipped', '', '', '', '', '', '', '']));
         continue;
       }
       out.push(row([
-        r.n, name, sec(s.full), s.articlesPerSecond ?? '–',
+        r.n, name, sec(s.full), s.full.cpuMs ? `${(s.full.cpuMs / 1000).toFixed(1)} s` : '–', s.articlesPerSecond ?? '–',
         `${sec(s.unchanged)} (${pct(s.unchanged, s.full)})`, `${sec(s.addOne)} (${pct(s.addOne, s.full)})`,
         mb(s.full.peakRssBytes), mb(s.dist?.bytes), mb(s.pagefind?.bytes),
       ]));
     }
-    if (r.ratio) out.push(row([r.n, 'baseline ÷ briefing', `${r.ratio.full ?? '–'}×`, '', `${r.ratio.unchanged ?? '–'}×`, `${r.ratio.addOne ?? '–'}×`, `${r.ratio.peakRss ?? '–'}×`, '', '']));
+    if (r.ratio) out.push(row([r.n, 'baseline ÷ briefing', `${r.ratio.full ?? '–'}×`, `${r.ratio.fullCpu ?? '–'}×`, '', `${r.ratio.unchanged ?? '–'}×`, `${r.ratio.addOne ?? '–'}×`, `${r.ratio.peakRss ?? '–'}×`, '', '']));
   }
   out.push('', '## Phases (ms)', '');
   out.push('From the times the build\'s own log lines arrive: ingest (with Node start-up; the baseline has none, so its content sync includes start-up) · content sync (the content loaders) · bundle (types, Vite) · render (static routes) · Pagefind (its own reported time) · other (the rest: writing, shutting down). Load = 1-minute load average at start → end (2 cores; other work on the machine skews times).', '');
-  out.push(row(['N', 'build', 'ingest', 'content sync', 'bundle', 'render', 'pagefind', 'other', 'RSS', 'load', 'log']));
-  out.push(row(Array(11).fill('---')));
+  out.push(row(['N', 'build', 'CPU', 'ingest', 'content sync', 'bundle', 'render', 'pagefind', 'other', 'RSS', 'load', 'log']));
+  out.push(row(Array(12).fill('---')));
   for (const r of report.runs) {
     const rows: [string, Measure | null | undefined][] = [
       ['briefing ingest only', r.briefing.ingestOnly], ['briefing full', r.briefing.full], ['briefing unchanged', r.briefing.unchanged], ['briefing add one', r.briefing.addOne],
@@ -575,7 +590,7 @@ function markdown(report: { machine: Record<string, unknown>; runs: RunResult[] 
       if (!mm) continue;
       const p = mm.phases;
       const v = (k: string) => (p[k] === null || p[k] === undefined ? '–' : String(p[k]));
-      out.push(row([r.n, `${name} (${sec(mm)})`, v('ingest'), v('contentSync'), v('bundle'), v('render'), v('pagefind'), v('other'), mb(mm.peakRssBytes), mm.load.join(' → '), mm.notes.join('; ').replace(/\|/g, '/')]));
+      out.push(row([r.n, `${name} (${sec(mm)})`, mm.cpuMs ? `${(mm.cpuMs / 1000).toFixed(1)} s` : '–', v('ingest'), v('contentSync'), v('bundle'), v('render'), v('pagefind'), v('other'), mb(mm.peakRssBytes), mm.load.join(' → '), mm.notes.join('; ').replace(/\|/g, '/')]));
     }
   }
   out.push('', '## Page weight (gzip) and first search', '');

@@ -27,9 +27,21 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
+/** What vitest adds to the environment (BASE_URL, MODE, VITEST …) would leak into Astro's Vite. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key)) delete env[key];
+  }
+  return env;
+}
+
 async function pollFor(url: string, text: string): Promise<string> {
+  // A guard against hanging, not a timing assertion: fail with the server's log instead of a bare timeout.
+  const giveUp = Date.now() + 90_000;
   for (;;) {
     if (child?.exitCode !== null) throw new Error(`dev server exited:\n${output}`);
+    if (Date.now() > giveUp) throw new Error(`"${text}" never appeared at ${url}; dev server log:\n${output}`);
     const body = await fetch(url).then((r) => (r.ok ? r.text() : ''), () => '');
     if (body.includes(text)) return body;
     await new Promise((r) => setTimeout(r, 250));
@@ -44,7 +56,7 @@ describe('npm run dev', () => {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CI: 'true', NODE_ENV: 'development', BRIEFING_SEEDS_DIR: site.seedsDir, BRIEFING_CONTENT_DIR: site.contentDir, BRIEFING_CACHE_DIR: site.cacheDir },
+      env: { ...cleanEnv(), CI: 'true', BRIEFING_SEEDS_DIR: site.seedsDir, BRIEFING_CONTENT_DIR: site.contentDir, BRIEFING_CACHE_DIR: site.cacheDir },
     });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -62,5 +74,5 @@ describe('npm run dev', () => {
     expect(output).toMatch(/ingest \(seeds\/000_4e4c541c79a5c744\.txt changed\): 1 written/);
     // The dev server and its ingest wrote nothing into seeds/ (only the test's own new file appeared).
     expect(changed(seedsAfterEdit, await snapshot(site.seedsDir))).toEqual(['new-seed.txt']);
-  }, 120_000);
+  }, 150_000);
 });
