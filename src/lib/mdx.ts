@@ -183,6 +183,14 @@ const YAML_OPTIONS = { version: '1.1', lineWidth: 0 } as const;
  * `file` only names the article in error messages.
  */
 export function serializeArticle(doc: ArticleDocument, file = '(article)'): string {
+  return writeArticle(doc, file).mdx;
+}
+
+/**
+ * Like `serializeArticle`, and also returns the document as the reader reads the file back (the check
+ * every write makes), so a caller can keep the parsed form without parsing the file again.
+ */
+export function writeArticle(doc: ArticleDocument, file = '(article)'): { mdx: string; parsed: ArticleDocument } {
   const frontMatter = writableFrontMatter(doc, file);
   validateParagraphs(doc.paragraphs, file);
   const frontMatterYaml = stringifyFrontMatter(frontMatter);
@@ -195,8 +203,7 @@ export function serializeArticle(doc: ArticleDocument, file = '(article)'): stri
   } catch (error) {
     throw new ArticleMdxError(file, `cannot be written: ${(error as Error).message}`, undefined, SEED_HINT);
   }
-  assertRoundTrip(doc, mdx, file);
-  return mdx;
+  return { mdx, parsed: assertRoundTrip(doc, mdx, file) };
 }
 
 /**
@@ -292,7 +299,7 @@ function sentenceProblem(sentence: AnalysedSentence, seen: ReadonlySet<string>):
 }
 
 /** Never emit a file whose meaning differs from its model: read it back and compare. */
-function assertRoundTrip(doc: ArticleDocument, mdx: string, file: string): void {
+function assertRoundTrip(doc: ArticleDocument, mdx: string, file: string): ArticleDocument {
   let back: ArticleDocument;
   try {
     back = parseArticle(mdx, file);
@@ -304,6 +311,7 @@ function assertRoundTrip(doc: ArticleDocument, mdx: string, file: string): void 
   if (!deepEqual(expected, back)) {
     throw new ArticleMdxError(file, 'the written MDX reads back as a different document', undefined, SEED_HINT);
   }
+  return back;
 }
 
 /** The document as the reader returns it: optional fields absent when empty, undefined properties gone. */

@@ -11,6 +11,8 @@ import type { Problem } from '../lib/types.ts';
 
 export interface LoadedEditorContent {
   content?: EditorContent;
+  /** The files as read, so a worker thread can parse its own copy. */
+  texts?: EditorTexts;
   problems: Problem[];
   /** Changes whenever anything the analysis depends on changes. */
   key: string;
@@ -34,7 +36,20 @@ export async function loadEditorContent(contentDir: string): Promise<LoadedEdito
   const entities = parseEntities(entitiesText, 'content/entities.yaml');
   problems.push(...taxonomy.problems, ...entities.problems);
   if (!taxonomy.taxonomy || !entities.entities) return { problems, key };
-  return { content: { taxonomy: taxonomy.taxonomy, entities: entities.entities }, problems, key };
+  return { content: { taxonomy: taxonomy.taxonomy, entities: entities.entities }, texts: { taxonomyText, entitiesText }, problems, key };
+}
+
+export interface EditorTexts {
+  taxonomyText: string;
+  entitiesText: string;
+}
+
+/** Editor content from texts already known to be valid (a worker thread's copy). */
+export function editorContentFrom(texts: EditorTexts): EditorContent {
+  const taxonomy = parseTaxonomy(texts.taxonomyText, 'content/components.yaml').taxonomy;
+  const entities = parseEntities(texts.entitiesText, 'content/entities.yaml').entities;
+  if (!taxonomy || !entities) throw new Error('editor content changed while the ingest ran');
+  return { taxonomy, entities };
 }
 
 /** Event definitions from content/events/*.mdx front matter (the body is the optional summary). */

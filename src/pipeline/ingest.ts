@@ -12,10 +12,11 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { buildArticle, toDocument, type ArticleRecord, type EditorContent } from '../lib/article.ts';
-import { serializeArticle, ArticleMdxError } from '../lib/mdx.ts';
-import type { Problem } from '../lib/types.ts';
+import type { ArticleRecord } from '../lib/article.ts';
+import type { ArticleDocument, Problem } from '../lib/types.ts';
+import { analyseAll, type AnalyseJob } from './analyse.ts';
 import { loadEditorContent } from './content.ts';
+import { parsedCacheDir, writeParsed } from './parsed-cache.ts';
 
 /** Bump when the generated files change for the same inputs: every article is then regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -82,9 +83,13 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const firstWithText = new Map<string, string>(); // text hash → seed
   const idOwner = new Map<string, string>(); // id → seed
   const records: ArticleRecord[] = [];
+  const parsedToCache: [string, ArticleDocument][] = [];
 
-  for (const [index, file] of seedFiles.entries()) {
-    options.onProgress?.(index, seedFiles.length, file);
+  // 1. Read every seed and decide which need analysing (the rest are up to date).
+  interface Pending { file: string; inputsKey: string; previous?: ManifestEntry & { id: string }; job?: number }
+  const pending: Pending[] = [];
+  const jobs: AnalyseJob[] = [];
+  for (const file of seedFiles) {
     let bytes: Uint8Array;
     try {
       bytes = await readFile(join(seedsDir, file));
@@ -98,17 +103,30 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     // A check analyses every seed: it returns the records, and validates whatever the cache would skip.
     const upToDate =
       !options.checkOnly && previous?.inputsKey === inputsKey && onDisk.get(`${previous.id}.mdx`) === previous.outputHash;
+    pending.push(upToDate ? { file, inputsKey, previous } : { file, inputsKey, previous, job: jobs.length });
+    if (!upToDate) jobs.push({ file, shown: display(file), bytes });
+  }
+
+  // 2. Analyse (on all cores when there are many).
+  options.onProgress?.(0, jobs.length, jobs[0]?.file ?? '');
+  const analysed = await analyseAll(jobs, editor.content, editor.texts!, (done) =>
+    options.onProgress?.(done, jobs.length, jobs[done]?.file ?? ''),
+  );
+  const parsedCache = options.checkOnly ? undefined : parsedCacheDir();
+
+  // 3. In seed order: duplicates, id clashes, hand edits, what to write.
+  for (const { file, inputsKey, previous, job } of pending) {
     let id: string;
     let entry: ManifestEntry;
     let mdx: string | undefined;
     let record: ArticleRecord | undefined;
-    if (upToDate) {
-      id = previous.id;
-      entry = { seed: file, inputsKey, outputHash: previous.outputHash, textHash: previous.textHash };
-      if (previous.warnings?.length) entry.warnings = previous.warnings;
-      for (const w of previous.warnings ?? []) result.problems.push({ ...w, file: display(file) });
+    if (job === undefined) {
+      id = previous!.id;
+      entry = { seed: file, inputsKey, outputHash: previous!.outputHash, textHash: previous!.textHash };
+      if (previous!.warnings?.length) entry.warnings = previous!.warnings;
+      for (const w of previous!.warnings ?? []) result.problems.push({ ...w, file: display(file) });
     } else {
-      const built = analyse(file, display(file), bytes, editor.content);
+      const built = analysed[job]!;
       result.problems.push(...built.problems);
       if (!built.record || built.mdx === undefined) continue;
       id = built.record.id;
@@ -117,6 +135,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       entry = { seed: file, inputsKey, outputHash: sha256(mdx), textHash: built.record.textHash };
       const warnings = built.problems.filter((p) => p.severity === 'warning').map(({ file: _file, ...rest }) => rest);
       if (warnings.length) entry.warnings = warnings;
+      if (parsedCache && built.parsed) parsedToCache.push([mdx, built.parsed]);
     }
 
     const original = firstWithText.get(entry.textHash);
@@ -156,7 +175,6 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (mdx !== undefined && current !== entry.outputHash) outputs.set(id, mdx);
     else result.unchanged += 1;
   }
-  options.onProgress?.(seedFiles.length, seedFiles.length, '');
 
   // Generated files whose seed is gone (or no longer valid) are removed, unless edited by hand.
   const stale: string[] = [];
@@ -179,6 +197,8 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await writeAtomic(safeTarget(articlesDir, id), mdx);
     result.written.push(`${id}.mdx`);
   }
+  // The content loader takes these instead of parsing each file again (keyed by the file's hash).
+  for (const [mdx, parsed] of parsedToCache) await writeParsed(parsedCacheDir(), mdx, parsed);
   for (const file of stale.sort()) {
     await rm(join(articlesDir, file));
     result.removed.push(file);
@@ -203,19 +223,6 @@ async function analysisCodeKey(): Promise<string> {
   return hash.digest('hex');
 }
 
-function analyse(file: string, shown: string, bytes: Uint8Array, content: EditorContent) {
-  const built = buildArticle(file, bytes, content);
-  const problems = built.problems.map((p) => ({ ...p, file: shown }));
-  if (!built.record) return { problems };
-  try {
-    const mdx = serializeArticle(toDocument(built.record), `content/articles/${built.record.id}.mdx`);
-    return { record: built.record, mdx, problems };
-  } catch (error) {
-    if (!(error instanceof ArticleMdxError)) throw error;
-    problems.push({ severity: 'error', file: shown, message: `cannot be written safely as MDX: ${error.message}`, hint: error.hint });
-    return { problems };
-  }
-}
 
 async function listSeeds(seedsDir: string, display: (file: string) => string, problems: Problem[]): Promise<string[]> {
   let entries;
