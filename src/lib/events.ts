@@ -577,12 +577,18 @@ function definitionKeys(
     uk: [...keysOf([def.title.uk], 'uk'), ...english],
   };
   const unique = (list: string[]): string[] => [...new Set(list)];
+  // What an article must name: the gazetteer entities of the title (Коалиция желающих) when it has any — its common
+  // words ("гарантии безопасности") also fit an investment story — else its other words.
+  const named = (list: string[]): string[] => {
+    const actors = list.filter((k) => k.startsWith('e:'));
+    return unique(actors.length > 0 ? actors : list.filter(notPlace));
+  };
   return {
     keys: {
       ru: unique([...title.ru, ...place, ...keywords]),
       uk: unique([...title.uk, ...place, ...keywords]),
     },
-    titleKeys: { ru: unique(title.ru.filter(notPlace)), uk: unique(title.uk.filter(notPlace)) },
+    titleKeys: { ru: named(title.ru), uk: named(title.uk) },
   };
 }
 
