@@ -11,29 +11,36 @@ import type { EventDef } from './lib/events.ts';
 import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
 import { contentDir } from './settings.ts';
+import type { Problem } from './lib/types.ts';
+import { formatProblem } from './pipeline/report.ts';
 
 export const uiLang = uiLangFrom(import.meta.env.BRIEFING_UI_LANG ?? process.env.BRIEFING_UI_LANG);
 export const t = translator(uiLang);
 
-let taxonomyCache: Taxonomy | undefined;
-export function loadTaxonomy(): Taxonomy {
-  if (taxonomyCache && !import.meta.env.DEV) return taxonomyCache;
-  const text = readFileSync(`${contentDir}/components.yaml`, 'utf8');
-  const { taxonomy, problems } = parseTaxonomy(text, 'content/components.yaml');
-  if (!taxonomy) throw new Error(problems.map((p) => `${p.file}:${p.line ?? ''} ${p.message} — ${p.hint}`).join('\n'));
-  taxonomyCache = taxonomy;
-  return taxonomy;
+/**
+ * An editor-owned YAML file of content/, parsed once per build (re-read on every request in dev).
+ * The ingest has already reported any problem in it with file and line; here a problem stops the build.
+ */
+function editorFile<T>(name: string, parse: (text: string, file: string) => { value?: T; problems: Problem[] }): () => T {
+  let cache: T | undefined;
+  return () => {
+    if (cache !== undefined && !import.meta.env.DEV) return cache;
+    const { value, problems } = parse(readFileSync(`${contentDir}/${name}`, 'utf8'), `content/${name}`);
+    if (value === undefined) throw new Error(problems.map(formatProblem).join('\n'));
+    cache = value;
+    return value;
+  };
 }
 
-let entitiesCache: EntityIndex | undefined;
-export function loadEntities(): EntityIndex {
-  if (entitiesCache && !import.meta.env.DEV) return entitiesCache;
-  const text = readFileSync(`${contentDir}/entities.yaml`, 'utf8');
-  const { entities, problems } = parseEntities(text, 'content/entities.yaml');
-  if (!entities) throw new Error(problems.map((p) => `${p.file}:${p.line ?? ''} ${p.message} — ${p.hint}`).join('\n'));
-  entitiesCache = entities;
-  return entities;
-}
+export const loadTaxonomy = editorFile<Taxonomy>('components.yaml', (text, file) => {
+  const { taxonomy, problems } = parseTaxonomy(text, file);
+  return { value: taxonomy, problems };
+});
+
+export const loadEntities = editorFile<EntityIndex>('entities.yaml', (text, file) => {
+  const { entities, problems } = parseEntities(text, file);
+  return { value: entities, problems };
+});
 
 let cached: Promise<SiteModel> | undefined;
 

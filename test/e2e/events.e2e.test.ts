@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import uk from '../../src/translations/uk.json' with { type: 'json' };
-import { chromiumMissingReason, launch } from '../helpers/browser.ts';
+import { chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
 import { select } from 'hast-util-select';
 import { readPage } from '../helpers/html.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -62,13 +62,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`); });
-    page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-    await page.goto(server.url + path);
-    return page;
-  }
+  const open = (path: string): Promise<Page> => openPage(browser, server.url, path, consoleErrors);
 
   const articleId = (pathname: string) => pathname.replace(`${BASE}articles/`, '').replace(/\/(#.*)?$/, '');
 

@@ -6,7 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, launch } from '../helpers/browser.ts';
+import { chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
 
@@ -33,13 +33,7 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     await server?.close();
   });
 
-  async function open(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${path}: ${m.text()}`); });
-    page.on('pageerror', (e) => consoleErrors.push(`${path}: ${e.message}`));
-    await page.goto(server.url + path);
-    return page;
-  }
+  const open = (path: string): Promise<Page> => openPage(browser, server.url, path, consoleErrors);
 
   async function search(query: string, filters: Record<string, string> = {}): Promise<string[]> {
     const params = new URLSearchParams({ q: query, ...filters });

@@ -3,7 +3,7 @@
  * Without a Chromium the browser tests are skipped with the reason; under CI=true that is a failure.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -30,4 +30,15 @@ export function launch(): Promise<Browser> {
       '--disable-quic',
     ],
   });
+}
+
+/** Open a page of the served site, recording console errors and uncaught exceptions into `errors`. */
+export async function openPage(browser: Browser, siteUrl: string, path: string, errors: string[]): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  await page.goto(siteUrl + path);
+  return page;
 }
