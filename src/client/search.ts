@@ -25,6 +25,7 @@ interface Messages {
 }
 
 const FILTERS = ['lang', 'event', 'component', 'outlet'] as const;
+const PAGE_SIZE = 10;
 
 export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const base = form.dataset.base ?? '/';
@@ -69,10 +70,26 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
     status.textContent = messages.loading;
     const search = await pagefind.debouncedSearch(query || null as unknown as string, { filters }, 150);
     if (search === null) return; // superseded by a newer query
-    const data = await Promise.all(search.results.slice(0, 30).map((r) => r.data()));
-    list.replaceChildren(...data.map((r) => renderResult(r, messages)));
-    status.textContent = data.length === 0 ? messages.none : messages.results.replace('{count}', String(search.results.length));
+    // A page of results at a time: each result's data is a fragment to fetch, so the first search
+    // transfers only what the reader sees.
+    shown = search.results;
+    list.replaceChildren();
+    await showMore();
+    status.textContent = shown.length === 0 ? messages.none : messages.results.replace('{count}', String(shown.length));
   };
+
+  let shown: { data(): Promise<PagefindResultData> }[] = [];
+  const more = document.getElementById('search-more') as HTMLButtonElement;
+  const showMore = async (): Promise<void> => {
+    const from = list.children.length;
+    const page = await Promise.all(shown.slice(from, from + PAGE_SIZE).map((r) => r.data()));
+    list.append(...page.map((r) => renderResult(r, messages)));
+    more.hidden = list.children.length >= shown.length;
+  };
+  more.addEventListener('click', () => {
+    const next = list.children.length;
+    void showMore().then(() => list.querySelectorAll('a')[next]?.focus());
+  });
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
   input.addEventListener('input', () => void run());
@@ -97,6 +114,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   });
   if (input.value || params.toString()) await run();
   input.focus();
+  form.dataset.ready = 'true'; // the index is loaded and the form is live (tests wait for this)
 }
 
 function renderResult(result: PagefindResultData, messages: Messages): HTMLLIElement {

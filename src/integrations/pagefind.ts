@@ -27,7 +27,9 @@ export default function pagefindIntegration(): AstroIntegration {
         const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         const outDir = fileURLToPath(dir);
-        const added = await index.addDirectory({ path: outDir });
+        // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events)
+        // need not be read at all.
+        const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
         if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
         if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import uk from '../../src/translations/uk.json' with { type: 'json' };
-import { chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
+import { allResults, chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
 import { select } from 'hast-util-select';
 import { readPage } from '../helpers/html.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -235,7 +235,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
      * query. The status is cleared first, so the wait ends on this query's own result count.
      */
     async function search(page: Page, query: string, filters: Record<string, string> = {}): Promise<string[]> {
-      await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'q');
+      await page.waitForSelector('#search[data-ready]');
       await page.evaluate(({ query, filters }) => {
         const form = document.getElementById('search') as HTMLFormElement;
         for (const select of form.querySelectorAll<HTMLSelectElement>('select[data-filter]')) select.value = filters[select.dataset.filter!] ?? '';
@@ -248,8 +248,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
         const status = document.getElementById('search-status')?.textContent ?? '';
         return status !== '' && !status.endsWith('…');
       });
-      const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-      return hrefs.map(articleId);
+      return (await allResults(page)).map(articleId);
     }
 
     it('finds what the query set expects, in both languages and across them (recall table)', async () => {
@@ -296,7 +295,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
       expect(overall).toBeGreaterThanOrEqual(0.95);
       for (const row of rows) expect(row.recall, `${row.lang} ${row.query}`).toBeGreaterThanOrEqual(0.75);
       expect(crossMisses).toEqual([]);
-    });
+    }, 180_000); // many queries, each paging through all its results
 
     it('narrows results with each filter: language, event, component, outlet', async () => {
       const page = await open('search/');
@@ -328,7 +327,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
         }
       }
       await page.close();
-    });
+    }, 180_000); // many queries, each paging through all its results
 
     it('shows language, event and date of each result, in the interface language (uk)', async () => {
       const page = await open(`search/?q=${encodeURIComponent('Віткофф')}`);

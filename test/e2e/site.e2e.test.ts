@@ -6,7 +6,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
+import { allResults, chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
 import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
 
@@ -39,7 +39,7 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     const params = new URLSearchParams({ q: query, ...filters });
     const page = await open(`search/?${params}`);
     await page.waitForFunction(() => document.getElementById('search-status')?.textContent !== '' && !document.getElementById('search-status')?.textContent?.endsWith('…'));
-    const hrefs = await page.$$eval('#search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const hrefs = await allResults(page);
     await page.close();
     return hrefs.map((h) => h.replace(`${BASE}articles/`, '').replace(/\/$/, ''));
   }

@@ -42,3 +42,15 @@ export async function openPage(browser: Browser, siteUrl: string, path: string, 
   await page.goto(siteUrl + path);
   return page;
 }
+
+/** Every result of the current search: press "more" until all are shown. */
+export async function allResults(page: Page): Promise<string[]> {
+  for (;;) {
+    const more = page.locator('#search-more');
+    if (await more.isHidden()) break;
+    const before = await page.locator('#search-results li').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, before);
+  }
+  return page.$$eval('#search-results a', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+}
