@@ -11,7 +11,6 @@ interface PagefindResultData {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   debouncedSearch(q: string, o: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 interface Messages {
@@ -36,14 +35,6 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base });
   await pagefind.init();
-
-  const available = await pagefind.filters();
-  for (const name of FILTERS) {
-    const select = form.querySelector<HTMLSelectElement>(`select[data-filter="${name}"]`)!;
-    for (const value of Object.keys(available[name] ?? {}).sort((a, b) => a.localeCompare(b))) {
-      select.append(new Option(value, value));
-    }
-  }
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
