@@ -89,10 +89,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   interface Pending { file: string; inputsKey: string; previous?: ManifestEntry & { id: string }; job?: number }
   const pending: Pending[] = [];
   const jobs: AnalyseJob[] = [];
-  for (const file of seedFiles) {
+  // Reads overlap (many small files); the loop below still takes them in seed order.
+  const contents = await mapConcurrently(seedFiles, (file) => readFile(join(seedsDir, file)).catch((error: unknown) => error as Error));
+  for (const [i, file] of seedFiles.entries()) {
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(join(seedsDir, file));
+      const read = contents[i]!;
+      if (read instanceof Error) throw read;
+      bytes = read;
     } catch (error) {
       const why = (error as NodeJS.ErrnoException).code ?? String(error);
       result.problems.push({ severity: 'error', file: display(file), message: `cannot be read (${why})`, hint: 'check that the file is readable (permissions) and not open in another program' });
@@ -193,12 +197,11 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   if (errors && !options.keepGoing) return { ...result, stopped: true };
 
   await mkdir(articlesDir, { recursive: true });
-  for (const [id, mdx] of [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    await writeAtomic(safeTarget(articlesDir, id), mdx);
-    result.written.push(`${id}.mdx`);
-  }
+  const toWrite = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await mapConcurrently(toWrite, ([id, mdx]) => writeAtomic(safeTarget(articlesDir, id), mdx));
+  result.written.push(...toWrite.map(([id]) => `${id}.mdx`));
   // The content loader takes these instead of parsing each file again (keyed by the file's hash).
-  for (const [mdx, parsed] of parsedToCache) await writeParsed(parsedCacheDir(), mdx, parsed);
+  await mapConcurrently(parsedToCache, ([mdx, parsed]) => writeParsed(parsedCacheDir(), mdx, parsed));
   for (const file of stale.sort()) {
     await rm(join(articlesDir, file));
     result.removed.push(file);
@@ -293,9 +296,22 @@ function foreign(root: string, articlesDir: string, file: string): Problem {
 /** sha256 of every generated article file now on disk, by file name. */
 async function hashesOnDisk(articlesDir: string): Promise<Map<string, string>> {
   const files = (await readdir(articlesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
-  const hashes = new Map<string, string>();
-  for (const file of files) hashes.set(file, sha256(await readFile(join(articlesDir, file))));
-  return hashes;
+  const texts = await mapConcurrently(files, (file) => readFile(join(articlesDir, file)));
+  return new Map(files.map((file, i) => [file, sha256(texts[i]!)]));
+}
+
+/** `map` with at most `limit` calls in flight; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 async function readManifest(articlesDir: string): Promise<Manifest> {
