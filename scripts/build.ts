@@ -1,16 +1,21 @@
 /**
- * npm run build [-- --keep-going] [--force]
+ * npm run build [-- --keep-going] [--force] [--full]
  * ingest (seeds → content) → astro build (content → dist) → Pagefind (dist/pagefind), in one process.
+ * When nothing a build reads has changed since the last build and dist/ is as it left it, the Astro build is
+ * skipped (`--full` builds anyway).
  */
 import { build } from 'astro';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/pipeline/ingest.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
+import { buildPaths, inputsKey, isUpToDate, recordBuild } from '../src/pipeline/up-to-date.ts';
 
 const { values } = parseArgs({
   options: {
     'keep-going': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
   },
 });
 
@@ -35,7 +40,14 @@ if (result.stopped) {
   process.exit(1);
 }
 
-await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+const paths = buildPaths(process.cwd());
+const key = await inputsKey(paths);
+if (!values.full && (await isUpToDate(paths, key))) {
+  console.log(`build: nothing changed since the last build; ${relative(process.cwd(), paths.outDir) || '.'}/ is up to date (--full rebuilds)`);
+} else {
+  await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+  await recordBuild(paths, key);
+}
 console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (errors.length) {
   console.error(`build: built without ${errors.length} bad seed(s):`);

@@ -3,7 +3,7 @@
  * quotes and their anchors, the exact article text, `lang` attributes, the data export and the index.
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectAll } from 'hast-util-select';
@@ -102,5 +102,15 @@ describe('the site built from the five seeds', () => {
 
   it('writes a Pagefind index', () => {
     expect(existsSync(join(site.outDir, 'pagefind/pagefind.js'))).toBe(true);
+  });
+
+  it('skips the Astro build when nothing it reads has changed, and builds again when dist/ was touched', async () => {
+    const again = await buildSite(site, BASE);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/nothing changed since the last build/);
+    await rm(join(site.outDir, 'search'), { recursive: true });
+    const rebuilt = await buildSite(site, BASE);
+    expect(rebuilt.stdout).not.toMatch(/nothing changed/);
+    expect(existsSync(join(site.outDir, 'search/index.html'))).toBe(true);
   });
 });

@@ -1,0 +1,77 @@
+/**
+ * Is dist/ already what a build would write? A make-style check for `npm run build`: the key covers
+ * everything a build reads (content/, src/, public/, the Astro config, the lockfile and the BRIEFING_*
+ * settings), and the stamp also records the file list of the output folder, so a deleted or added output
+ * file forces a build. Nothing changed → the Astro build and the Pagefind index are skipped.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+
+export interface BuildPaths {
+  root: string;
+  contentDir: string;
+  outDir: string;
+  cacheDir: string;
+}
+
+export function buildPaths(root: string, env: NodeJS.ProcessEnv = process.env): BuildPaths {
+  return {
+    root,
+    contentDir: resolve(root, env.BRIEFING_CONTENT_DIR ?? 'content'),
+    outDir: resolve(root, env.BRIEFING_OUT_DIR ?? 'dist'),
+    cacheDir: resolve(root, env.BRIEFING_CACHE_DIR ?? 'node_modules/.astro'),
+  };
+}
+
+const SETTINGS = ['BRIEFING_BASE', 'BRIEFING_SITE', 'BRIEFING_UI_LANG', 'BRIEFING_OUT_DIR', 'BRIEFING_CONTENT_DIR'];
+
+/** sha256 over every input of a build. */
+export async function inputsKey(paths: BuildPaths, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
+  const inputs = [
+    ...(await filesUnder(paths.contentDir)),
+    ...(await filesUnder(join(paths.root, 'src'))),
+    ...(await filesUnder(join(paths.root, 'public'))),
+    join(paths.root, 'astro.config.mjs'),
+    join(paths.root, 'package-lock.json'),
+  ];
+  for (const file of inputs) {
+    hash.update(`${relative(paths.root, file)}\0`);
+    hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+  }
+  return hash.digest('hex');
+}
+
+/** The output folder as a list of files and sizes. */
+async function outputListing(outDir: string): Promise<string> {
+  const files = await filesUnder(outDir);
+  const sizes = await Promise.all(files.map(async (f) => `${relative(outDir, f)}:${(await stat(f)).size}`));
+  return createHash('sha256').update(sizes.join('\n')).digest('hex');
+}
+
+const stampPath = (paths: BuildPaths) => join(paths.cacheDir, 'briefing-build.json');
+
+export async function isUpToDate(paths: BuildPaths, key: string): Promise<boolean> {
+  try {
+    const stamp = JSON.parse(await readFile(stampPath(paths), 'utf8')) as { key: string; output: string };
+    return stamp.key === key && stamp.output === (await outputListing(paths.outDir));
+  } catch {
+    return false;
+  }
+}
+
+export async function recordBuild(paths: BuildPaths, key: string): Promise<void> {
+  await mkdir(paths.cacheDir, { recursive: true });
+  await writeFile(stampPath(paths), JSON.stringify({ key, output: await outputListing(paths.outDir) }));
+}
+
+/** Every file below a folder, sorted (none if it does not exist). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
