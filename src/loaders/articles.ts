@@ -6,6 +6,8 @@
  * src/lib/mdx.ts) straight into data and rendered by the pages' templates — one parse per changed file,
  * no JavaScript module per article. Anything else in a file (ESM, expressions, other JSX) is refused by
  * the parser with the file and line: a generated file that was edited by hand never runs code.
+ * The ingest leaves the parsed form of each file it wrote in the cache (keyed by the file's sha256), so a
+ * file the ingest just wrote is not parsed twice; any other file is parsed.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,7 +42,7 @@ export function articlesLoader({ dir: folder }: ArticlesLoaderOptions): Loader {
           parsed += 1;
         }
         for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-        logger.info(`${files.length} articles (${parsed} parsed, ${files.length - parsed} unchanged)`);
+        logger.info(`${files.length} articles (${parsed} loaded, ${files.length - parsed} unchanged)`);
       };
       await sync();
       if (watcher) {
