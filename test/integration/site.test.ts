@@ -3,6 +3,7 @@
  * quotes and their anchors, the exact article text, `lang` attributes, the data export and the index.
  */
 import { existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -112,5 +113,14 @@ describe('the site built from the five seeds', () => {
     const rebuilt = await buildSite(site, BASE);
     expect(rebuilt.stdout).not.toMatch(/nothing changed/);
     expect(existsSync(join(site.outDir, 'search/index.html'))).toBe(true);
+  });
+
+  it('keeps an article page within its size budget: HTML + CSS ≤ 20 kB gzip, no JavaScript', async () => {
+    const page = await readPage(site.outDir, 'articles/000_4e4c541c79a5c744');
+    const css = page.$$('link[rel=stylesheet]').map((l) => attr(l, 'href')!.replace(BASE, ''));
+    const bytes = [Buffer.from(page.html), ...(await Promise.all(css.map((c) => readFile(join(site.outDir, c)))))];
+    const gzipped = bytes.reduce((sum, b) => sum + gzipSync(b).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(20 * 1024);
+    expect(page.$$('script')).toEqual([]);
   });
 });
