@@ -493,8 +493,10 @@ async function benchSize(n: number): Promise<RunResult> {
     baseline: { skipped: '--skip-baseline' },
     ratio: null,
   };
-  if (!values['skip-baseline']) {
-    const baseline = await benchBaseline(corpus, dir);
+  // With --merge --skip-baseline, the baseline measured earlier for this size (same corpus) is kept.
+  const earlier = values['skip-baseline'] ? previousBaseline.get(n) : undefined;
+  if (!values['skip-baseline'] || earlier) {
+    const baseline = earlier ?? (await benchBaseline(corpus, dir));
     result.baseline = baseline;
     result.ratio = {
       full: ratioOf(baseline.full, result.briefing.full, 'ms'),
@@ -652,8 +654,11 @@ console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB
 
 const jsonPath = join(OUT, 'latest.json');
 let previous: RunResult[] = [];
+const previousBaseline = new Map<number, SiteResult>();
 if (values.merge && existsSync(jsonPath)) {
-  previous = (JSON.parse(await readFile(jsonPath, 'utf8')) as { runs: RunResult[] }).runs.filter((r) => !SIZES.includes(r.n));
+  const earlier = (JSON.parse(await readFile(jsonPath, 'utf8')) as { runs: RunResult[] }).runs;
+  previous = earlier.filter((r) => !SIZES.includes(r.n));
+  for (const r of earlier) if ('full' in r.baseline) previousBaseline.set(r.n, r.baseline);
 }
 const runs: RunResult[] = [];
 for (const n of SIZES) {
