@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ArticleRecord } from './lib/article.ts';
 import { buildSiteModel, type SiteModel } from './lib/briefing.ts';
-import { articlePageKey, type PageEvent } from './lib/page-key.ts';
 import { parseTaxonomy, type Taxonomy } from './lib/components.ts';
 import type { EventDef } from './lib/events.ts';
 import { parseEntities, type EntityIndex } from './lib/names.ts';
@@ -44,12 +43,20 @@ export const loadEntities = editorFile<EntityIndex>('entities.yaml', (text, file
   return { value: entities, problems };
 });
 
-/** The page's cacheKey (src/lib/page-key.ts), with the editor YAML read once per build. */
-export function pageKey(article: ArticleRecord, event: PageEvent): string {
+/**
+ * What an article page shows besides its own record: its event's slug, title and language mix, and the
+ * editor YAML (labels, spellings) read from disk — outside the module graph Astro's incremental build
+ * hashes. Together with the record this is the page's `cacheKey`: equal key, equal page.
+ */
+export function articlePageKey(article: ArticleRecord, event: { slug: string; title: unknown; generated: boolean; reportCounts: unknown }): string {
   editorYamlDigest ??= createHash('sha256')
     .update(['components.yaml', 'entities.yaml'].map((f) => readFileSync(`${contentDir}/${f}`, 'utf8')).join('\0'))
     .digest('hex');
-  return articlePageKey(article, event, uiLang, editorYamlDigest);
+  return createHash('sha256')
+    // A generated event's title takes its language from the report counts (EventTitle); a defined one does not.
+    .update(JSON.stringify([article, event.slug, event.title, event.generated, event.generated ? event.reportCounts : null, uiLang]))
+    .update(editorYamlDigest)
+    .digest('hex');
 }
 let editorYamlDigest: string | undefined;
 
