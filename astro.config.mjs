@@ -20,6 +20,4 @@ export default defineConfig({
   markdown: { processor: unified({ gfm: false, smartypants: false }) },
   integrations: [mdx(), pagefind()],
   devToolbar: { enabled: false },
-  // Article pages return a cacheKey (src/model.ts articlePageKey): unchanged ones are not rendered again.
-  experimental: { incrementalBuild: true },
 });

@@ -3,7 +3,6 @@
  * `SiteModel` by src/lib/briefing.ts. Built once per build (every page shares it).
  */
 import { getCollection } from 'astro:content';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ArticleRecord } from './lib/article.ts';
 import { buildSiteModel, type SiteModel } from './lib/briefing.ts';
@@ -42,23 +41,6 @@ export const loadEntities = editorFile<EntityIndex>('entities.yaml', (text, file
   const { entities, problems } = parseEntities(text, file);
   return { value: entities, problems };
 });
-
-/**
- * What an article page shows besides its own record: its event's slug, title and language mix, and the
- * editor YAML (labels, spellings) read from disk — outside the module graph Astro's incremental build
- * hashes. Together with the record this is the page's `cacheKey`: equal key, equal page.
- */
-export function articlePageKey(article: ArticleRecord, event: { slug: string; title: unknown; generated: boolean; reportCounts: unknown }): string {
-  editorYamlDigest ??= createHash('sha256')
-    .update(['components.yaml', 'entities.yaml'].map((f) => readFileSync(`${contentDir}/${f}`, 'utf8')).join('\0'))
-    .digest('hex');
-  return createHash('sha256')
-    // A generated event's title takes its language from the report counts (EventTitle); a defined one does not.
-    .update(JSON.stringify([article, event.slug, event.title, event.generated, event.generated ? event.reportCounts : null, uiLang]))
-    .update(editorYamlDigest)
-    .digest('hex');
-}
-let editorYamlDigest: string | undefined;
 
 let cached: Promise<SiteModel> | undefined;
 
