@@ -170,15 +170,7 @@ function byDateThenId(a: { date: string | null; id: string }, b: { date: string 
   return (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id);
 }
 
-interface EventParts {
-  slug: string;
-  title: Labels;
-  date: string | null;
-  place: Labels | null;
-  generated: boolean;
-  articles: EventArticle[];
-  taxonomy: Taxonomy;
-}
+type EventParts = Pick<EventModel, 'slug' | 'title' | 'date' | 'place' | 'generated' | 'articles'> & { taxonomy: Taxonomy };
 
 function eventModel(parts: EventParts): EventModel {
   const { articles, taxonomy } = parts;

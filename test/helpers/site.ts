@@ -48,19 +48,23 @@ export async function prepareSite(name: string, seedSources: string[], extraEven
 }
 
 export function runScript(script: string, site: FixtureSite, args: string[] = [], env: Record<string, string> = {}): Promise<BuildRun> {
+  return runNodeScript(join(ROOT, 'scripts', script), args, {
+    CI: 'true',
+    BRIEFING_SEEDS_DIR: site.seedsDir,
+    BRIEFING_CONTENT_DIR: site.contentDir,
+    BRIEFING_OUT_DIR: site.outDir,
+    BRIEFING_CACHE_DIR: site.cacheDir,
+    ...env,
+  });
+}
+
+/** Run a script of the project with the pinned Node, in the project root, without vitest's environment. */
+export function runNodeScript(path: string, args: string[], env: Record<string, string> = {}): Promise<BuildRun> {
   const started = performance.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts', script), ...args], {
+    const child = spawn(process.execPath, [path, ...args], {
       cwd: ROOT,
-      env: {
-        ...cleanEnv(),
-        CI: 'true',
-        BRIEFING_SEEDS_DIR: site.seedsDir,
-        BRIEFING_CONTENT_DIR: site.contentDir,
-        BRIEFING_OUT_DIR: site.outDir,
-        BRIEFING_CACHE_DIR: site.cacheDir,
-        ...env,
-      },
+      env: { ...cleanEnv(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -3,34 +3,19 @@
  * with the fields the report promises. Only that it works: no timing is asserted (times depend on the machine).
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.ts';
-import { ROOT } from '../helpers/site.ts';
+import { ROOT, runNodeScript, type BuildRun } from '../helpers/site.ts';
 
 const N = 12;
 let dir: string;
-let run: { code: number | null; stdout: string; stderr: string };
+let run: BuildRun;
 
 beforeAll(async () => {
   await mkdir(join(ROOT, 'test/.tmp'), { recursive: true });
   dir = await mkdtemp(join(ROOT, 'test/.tmp', 'bench-'));
-  run = await new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const key of Object.keys(env)) if (key.startsWith('VITEST') || ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST'].includes(key)) delete env[key];
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--sizes', String(N), '--out', join(dir, 'results'), '--work', join(dir, 'work')], {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  run = await runNodeScript(join(ROOT, 'scripts/bench.ts'), ['--sizes', String(N), '--out', join(dir, 'results'), '--work', join(dir, 'work')]);
   if (run.code !== 0) throw new Error(`bench failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
 }, 600_000);
 
