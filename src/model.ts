@@ -57,6 +57,12 @@ async function load(): Promise<SiteModel> {
   return buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities() });
 }
 
+/** `getStaticPaths` of the pages made once per event (event page, bilingual view). */
+export async function eventPaths() {
+  const model = await getSiteModel();
+  return model.events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
+}
+
 /** A path inside the site, under the configured base (works when served from a sub-path). */
 export function href(path: string): string {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');

@@ -840,7 +840,7 @@ function groupTheRest(
     }
   }
   return groups.map((group) => {
-    const event = describeGroup(group, space, index, taken);
+    const event = describeGroup(group, index, taken);
     taken.add(event.slug);
     return { event, members: group.members, scores: group.scores };
   });
@@ -863,7 +863,6 @@ const SLUG_WORDS_MAX = 50;
  */
 function describeGroup(
   group: Group,
-  space: KeySpace,
   index: EntityIndex,
   taken: Set<string>,
 ): GeneratedEvent {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { buildArticle, toDocument, type ArticleRecord, type EditorContent } from '../lib/article.ts';
 import { ArticleMdxError, writeArticle } from '../lib/mdx.ts';
 import type { ArticleDocument, Problem } from '../lib/types.ts';
-import { editorContentFrom, type EditorTexts } from './content.ts';
+import type { EditorTexts } from './content.ts';
 
 export interface AnalyseJob {
   file: string;

@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

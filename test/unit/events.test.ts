@@ -1,3 +1,4 @@
+import type { DateHint } from '../../src/lib/types.ts';
 import { describe, expect, it } from 'vitest';
 import { articleFeatures, assignEvents, EVENT_WINDOW, FEATURE_LIMITS } from '../../src/lib/events.ts';
 import type { ArticleFeatures, ArticleForGrouping, EventDef } from '../../src/lib/types.ts';
@@ -197,6 +198,10 @@ const summitFeatures = {
   terms: ['саммит', 'гарантии'],
 };
 
+/** An undated summit-like article with these date hints, assigned against the fixture events. */
+const assignUndated = (hints: DateHint[]) =>
+  assignEvents([article('u', { date: null, features: summitFeatures, dateHints: hints })], events, { entities });
+
 describe('assignEvents rules', () => {
   it('lets a pinned event win over similarity and dates', () => {
     const football = articles.find((a) => a.id === 'd01-football-ru')!;
@@ -260,11 +265,7 @@ describe('assignEvents rules', () => {
 
   it('reports an undated article whose mentioned dates match no event', () => {
     const hints = [{ kind: 'day-month' as const, day: 1, month: 6, text: '1 июня', paragraph: 0, offset: 0 }];
-    const result = assignEvents(
-      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
-      events,
-      { entities },
-    );
+    const result = assignUndated(hints);
     expect(result.problems[0]?.message).toBe(
       'Article u has no date, and the dates in its text match no event.',
     );
@@ -280,11 +281,7 @@ describe('assignEvents rules', () => {
     const hints = [
       { kind: 'day-month' as const, day: 30, month: 2, text: '30 февраля', paragraph: 0, offset: 0 },
     ];
-    const result = assignEvents(
-      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
-      events,
-      { entities },
-    );
+    const result = assignUndated(hints);
     expect(result.byArticle['u']).toBeUndefined();
   });
 
@@ -300,11 +297,7 @@ describe('assignEvents rules', () => {
         offset: 0,
       },
     ];
-    const result = assignEvents(
-      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
-      events,
-      { entities },
-    );
+    const result = assignUndated(hints);
     expect(result.byArticle['u']).toBeUndefined();
   });
 
@@ -319,11 +312,7 @@ describe('assignEvents rules', () => {
         offset: 0,
       },
     ];
-    const result = assignEvents(
-      [article('u', { date: null, features: summitFeatures, dateHints: hints })],
-      events,
-      { entities },
-    );
+    const result = assignUndated(hints);
     expect(result.problems[0]?.message).toMatch(/no date and no date in its text/);
   });
 
