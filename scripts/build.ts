@@ -2,14 +2,16 @@
  * npm run build [-- --keep-going] [--force] [--full]
  * ingest (seeds → content) → astro build (content → dist) → Pagefind (dist/pagefind), in one process.
  * When nothing a build reads has changed since the last build and dist/ is as it left it, the Astro build is
- * skipped (`--full` builds anyway).
+ * skipped (`--full` builds anyway). Otherwise unchanged article pages and Pagefind fragments of the last
+ * build are reused (`--full` renders and indexes everything).
  */
 import { build } from 'astro';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/pipeline/ingest.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
-import { buildPaths, inputsKey, isUpToDate, recordBuild } from '../src/pipeline/up-to-date.ts';
+import { discardSetAside, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
+import { buildPaths, inputsKey, isOutputAsLeft, isUpToDate, recordBuild } from '../src/pipeline/up-to-date.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +47,14 @@ const key = await inputsKey(paths);
 if (!values.full && (await isUpToDate(paths, key))) {
   console.log(`build: nothing changed since the last build; ${relative(process.cwd(), paths.outDir) || '.'}/ is up to date (--full rebuilds)`);
 } else {
-  await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+  // Unchanged article pages and Pagefind fragments of the last build are reused (src/pipeline/reuse.ts).
+  setAside(paths.outDir, paths.cacheDir, !values.full && (await isOutputAsLeft(paths)));
+  process.env[SITE_KEY_ENV] = await inputsKey(paths, process.env, { withoutArticles: true });
+  try {
+    await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+  } finally {
+    discardSetAside(paths.cacheDir);
+  }
   await recordBuild(paths, key);
 }
 console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

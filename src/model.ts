@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
 import type { ArticleRecord } from './lib/article.ts';
-import { buildSiteModel, type SiteModel } from './lib/briefing.ts';
+import { buildSiteModel, type EventModel, type SiteModel } from './lib/briefing.ts';
 import { parseTaxonomy, type Taxonomy } from './lib/components.ts';
 import type { EventDef } from './lib/events.ts';
 import { parseEntities, type EntityIndex } from './lib/names.ts';
@@ -55,6 +55,11 @@ async function load(): Promise<SiteModel> {
   const events: EventDef[] = eventEntries.map((e) => ({ slug: e.id, ...e.data }));
   const articles = articleEntries.map((e) => e.data as ArticleRecord).sort((a, b) => a.id.localeCompare(b.id));
   return buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities() });
+}
+
+/** A generated event's title is made of its articles' own words: the language to mark it with. */
+export function eventTitleLang(event: EventModel): 'ru' | 'uk' | undefined {
+  return event.generated ? (event.reportCounts.uk > event.reportCounts.ru ? 'uk' : 'ru') : undefined;
 }
 
 /** `getStaticPaths` of the pages made once per event (event page, bilingual view). */

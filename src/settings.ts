@@ -5,3 +5,6 @@
 import { resolve } from 'node:path';
 
 export const contentDir = resolve(process.env.BRIEFING_CONTENT_DIR ?? 'content');
+
+/** Astro's cache folder (as astro.config.mjs sets it): the build keeps what it may reuse there. */
+export const cacheDir = resolve(process.env.BRIEFING_CACHE_DIR ?? 'node_modules/.astro');

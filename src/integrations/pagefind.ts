@@ -15,13 +15,18 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
 
 export const SEARCH_LANGUAGE = 'ru';
 
 export default function pagefindIntegration(): AstroIntegration {
+  let cacheDir = '';
   return {
     name: 'briefing:pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
@@ -31,10 +36,15 @@ export default function pagefindIntegration(): AstroIntegration {
         // need not be read at all.
         const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
         if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-        const written = await index.writeFiles({ outputPath: `${outDir.replace(/\/$/, '')}/pagefind` });
+        // Pagefind does not write again a fragment file that exists (its name is a hash of its content), so
+        // it starts from the previous build's index when there is one; what the new one does not use goes.
+        const outputPath = `${outDir.replace(/\/$/, '')}/pagefind`;
+        takePreviousIndex(outputPath, cacheDir);
+        const written = await index.writeFiles({ outputPath });
         if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
         await pagefind.close();
-        logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms`);
+        const pruned = await prunePagefind(outputPath);
+        logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms${pruned ? ` (${pruned} stale files removed)` : ''}`);
       },
     },
   };

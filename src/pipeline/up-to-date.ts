@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 export interface BuildPaths {
   root: string;
@@ -26,12 +26,20 @@ export function buildPaths(root: string, env: NodeJS.ProcessEnv = process.env): 
 
 const SETTINGS = ['BRIEFING_BASE', 'BRIEFING_SITE', 'BRIEFING_UI_LANG', 'BRIEFING_OUT_DIR', 'BRIEFING_CONTENT_DIR'];
 
-/** sha256 over every input of a build. */
-export async function inputsKey(paths: BuildPaths, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/**
+ * sha256 over every input of a build. `withoutArticles`: leave out the generated articles — the site key
+ * of src/pipeline/reuse.ts, to which each article page adds its own values.
+ */
+export async function inputsKey(
+  paths: BuildPaths,
+  env: NodeJS.ProcessEnv = process.env,
+  { withoutArticles = false } = {},
+): Promise<string> {
   const hash = createHash('sha256');
   for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
+  const articles = join(paths.contentDir, 'articles');
   const inputs = [
-    ...(await filesUnder(paths.contentDir)),
+    ...(await filesUnder(paths.contentDir)).filter((file) => !withoutArticles || !file.startsWith(articles + sep)),
     ...(await filesUnder(join(paths.root, 'src'))),
     ...(await filesUnder(join(paths.root, 'public'))),
     join(paths.root, 'astro.config.mjs'),
@@ -54,11 +62,23 @@ async function outputListing(outDir: string): Promise<string> {
 const stampPath = (paths: BuildPaths) => join(paths.cacheDir, 'briefing-build.json');
 
 export async function isUpToDate(paths: BuildPaths, key: string): Promise<boolean> {
+  const stamp = await readStamp(paths);
+  return stamp?.key === key && (await isOutputAsLeft(paths, stamp));
+}
+
+/** Whether the output folder holds what the last finished build left there (whatever its inputs were). */
+export async function isOutputAsLeft(paths: BuildPaths, stamp?: Stamp): Promise<boolean> {
+  const last = stamp ?? (await readStamp(paths));
+  return last !== undefined && last.output === (await outputListing(paths.outDir));
+}
+
+interface Stamp { key: string; output: string }
+
+async function readStamp(paths: BuildPaths): Promise<Stamp | undefined> {
   try {
-    const stamp = JSON.parse(await readFile(stampPath(paths), 'utf8')) as { key: string; output: string };
-    return stamp.key === key && stamp.output === (await outputListing(paths.outDir));
+    return JSON.parse(await readFile(stampPath(paths), 'utf8')) as Stamp;
   } catch {
-    return false;
+    return undefined;
   }
 }
 

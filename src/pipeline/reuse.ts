@@ -1,0 +1,194 @@
+/**
+ * Reusing the previous build's output: an article page whose inputs did not change is not rendered
+ * again, and Pagefind does not compress again the fragments it already wrote.
+ *
+ * Why: at 10,000 articles most of a rebuild after adding one article went into rendering 10,000 unchanged
+ * article pages and writing 10,000 unchanged Pagefind fragments (measured in bench/results).
+ *
+ * How, in one `npm run build` (scripts/build.ts):
+ * 1. `setAside`: before Astro empties the output folder, the last good build's `articles/` and `pagefind/`
+ *    are moved (renamed, not copied) into `<cacheDir>/briefing-reuse/`, with the key of every article page.
+ * 2. The article route's `getStaticPaths` asks `planArticlePages` which pages to render: a page is reused
+ *    when its key (sha256 of the build's site key and every value the page shows) equals the recorded key
+ *    and the page file is there. The plan is written next to the set-aside pages.
+ * 3. `restoreArticlePages` (in `astro:build:done`) moves the reused pages back and records the keys.
+ * 4. Pagefind writes into the set-aside `pagefind/` folder (it skips fragment files that already exist —
+ *    their names are hashes of their content), then `prunePagefind` removes every file the new index does
+ *    not reference.
+ * Reuse happens only when the build script passes a site key (BRIEFING_SITE_KEY): a plain `astro build`
+ * or `astro dev` renders everything. The site key covers everything a page reads besides its own values
+ * (code, config, editor files, lockfile, settings), so a reused page is byte-identical to a rendered one —
+ * a test builds a site incrementally and from scratch and compares every byte.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export const SITE_KEY_ENV = 'BRIEFING_SITE_KEY';
+/** Where set-aside output waits during a build. */
+export const reuseDir = (cacheDir: string) => join(cacheDir, 'briefing-reuse');
+/** The keys of the article pages in the output folder, written after every successful build. */
+const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-pages.json');
+const planFile = (cacheDir: string) => join(reuseDir(cacheDir), 'plan.json');
+
+type Keys = Record<string, string>;
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Step 1. `previousBuildIsWhole`: the last build finished and its output is untouched (the caller's
+ * up-to-date stamp says so); otherwise nothing is reused. Returns whether anything was set aside.
+ */
+export function setAside(outDir: string, cacheDir: string, previousBuildIsWhole: boolean): boolean {
+  const dir = reuseDir(cacheDir);
+  rmSync(dir, { recursive: true, force: true });
+  const keys = readJson<Keys>(keysFile(cacheDir));
+  rmSync(keysFile(cacheDir), { force: true });
+  if (!previousBuildIsWhole || !keys) return false;
+  mkdirSync(dir, { recursive: true });
+  let moved = false;
+  for (const part of ['articles', 'pagefind']) {
+    if (!existsSync(join(outDir, part))) continue;
+    try {
+      renameSync(join(outDir, part), join(dir, part));
+      moved = true;
+    } catch {
+      // another file system (EXDEV) or a busy folder: render and index from scratch
+    }
+  }
+  writeFileSync(join(dir, 'keys.json'), JSON.stringify(keys));
+  return moved;
+}
+
+/** The key of one page: the site key and every value the page shows, as JSON. */
+export function pageKey(siteKey: string, inputs: unknown): string {
+  return createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(inputs)).digest('hex');
+}
+
+export interface PagePlan<T> {
+  /** Pages to render now. */
+  render: T[];
+  /** How many pages are reused from the previous build. */
+  reused: number;
+}
+
+/**
+ * Step 2, for the article route's getStaticPaths. `pages` gives each page's id and the values it shows.
+ * Without a site key (dev, a plain `astro build`) every page is rendered.
+ */
+export function planArticlePages<T>(
+  cacheDir: string,
+  pages: readonly T[],
+  describe: (page: T) => { id: string; inputs: unknown },
+  siteKey: string | undefined = process.env[SITE_KEY_ENV],
+): PagePlan<T> {
+  if (!siteKey) return { render: [...pages], reused: 0 };
+  const dir = reuseDir(cacheDir);
+  const previous = readJson<Keys>(join(dir, 'keys.json')) ?? {};
+  const plan: Keys = {};
+  const render: T[] = [];
+  for (const page of pages) {
+    const { id, inputs } = describe(page);
+    const key = pageKey(siteKey, inputs);
+    plan[id] = key;
+    if (previous[id] !== key || !existsSync(join(dir, 'articles', id, 'index.html'))) render.push(page);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(planFile(cacheDir), JSON.stringify(plan));
+  return { render, reused: pages.length - render.length };
+}
+
+/**
+ * Step 3, after Astro wrote the pages it rendered: move the reused pages back into `<outDir>/articles/`,
+ * record every page's key for the next build. Returns the number of pages moved back.
+ */
+export function restoreArticlePages(outDir: string, cacheDir: string): number {
+  const plan = readJson<Keys>(planFile(cacheDir));
+  if (!plan) return 0;
+  const aside = join(reuseDir(cacheDir), 'articles');
+  let restored = 0;
+  for (const id of Object.keys(plan)) {
+    const target = join(outDir, 'articles', id);
+    if (existsSync(join(target, 'index.html'))) continue; // rendered in this build
+    mkdirSync(join(outDir, 'articles'), { recursive: true });
+    renameSync(join(aside, id), target);
+    restored += 1;
+  }
+  writeFileSync(keysFile(cacheDir), JSON.stringify(plan));
+  rmSync(planFile(cacheDir), { force: true });
+  return restored;
+}
+
+/** Step 4a: the previous index as the starting point of Pagefind's output folder (if there is one). */
+export function takePreviousIndex(outputPath: string, cacheDir: string): void {
+  const aside = join(reuseDir(cacheDir), 'pagefind');
+  if (!existsSync(aside) || existsSync(outputPath)) return;
+  renameSync(aside, outputPath);
+}
+
+/**
+ * Step 4b: remove from a Pagefind output folder every hashed file (fragment, index chunk, filter, meta)
+ * that its entry file does not lead to. The entry names each language's meta file; the meta file (gzip'd
+ * CBOR) holds, as text strings `<lang>_<hex>`, the name of every fragment, index chunk and filter file
+ * of that language. Returns the number of files removed; throws if fewer fragments than pages remain.
+ */
+export async function prunePagefind(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { hash: string; page_count: number }>;
+  };
+  const live = new Set<string>();
+  let pages = 0;
+  for (const [lang, { hash, page_count }] of Object.entries(entry.languages)) {
+    const meta = `pagefind.${hash}.pf_meta`;
+    live.add(meta);
+    pages += page_count;
+    for (const name of cborTextStrings(gunzipSync(await readFile(join(outputPath, meta))), `${lang}_`)) {
+      if (/^[a-z-]+_[0-9a-f]+$/i.test(name)) live.add(name);
+    }
+  }
+  let removed = 0;
+  const folders: [string, string][] = [['fragment', '.pf_fragment'], ['index', '.pf_index'], ['filter', '.pf_filter']];
+  for (const [folder, extension] of folders) {
+    for (const file of await readdir(join(outputPath, folder)).catch(() => [] as string[])) {
+      if (file.endsWith(extension) && live.has(file.slice(0, -extension.length))) continue;
+      await rm(join(outputPath, folder, file), { force: true });
+      removed += 1;
+    }
+  }
+  for (const file of await readdir(outputPath)) {
+    if (file.endsWith('.pf_meta') && !live.has(file)) {
+      await rm(join(outputPath, file), { force: true });
+      removed += 1;
+    }
+  }
+  const fragments = (await readdir(join(outputPath, 'fragment')).catch(() => [])).length;
+  if (fragments < pages) throw new Error(`Pagefind index of ${pages} pages has ${fragments} fragments after pruning ${outputPath}`);
+  return removed;
+}
+
+/** Every CBOR text string (major type 3, definite length) of `bytes` that starts with `prefix`. */
+function cborTextStrings(bytes: Buffer, prefix: string): string[] {
+  const found: string[] = [];
+  const needle = Buffer.from(prefix, 'latin1');
+  for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+    const head = bytes[at - 1]!;
+    let length = -1;
+    if (head >= 0x60 && head < 0x78) length = head - 0x60; // length in the head byte
+    else if (bytes[at - 2] === 0x78) length = head; // one length byte follows the head 0x78
+    if (length >= needle.length) found.push(bytes.subarray(at, at + length).toString('latin1'));
+  }
+  return found;
+}
+
+/** After the build: whatever was set aside and not taken back is stale. */
+export function discardSetAside(cacheDir: string): void {
+  rmSync(reuseDir(cacheDir), { recursive: true, force: true });
+}

@@ -1,0 +1,67 @@
+/**
+ * A rebuild reuses the unchanged article pages and Pagefind fragments of the previous build
+ * (src/pipeline/reuse.ts). What it writes must be byte for byte what a build from scratch writes:
+ * seeds are added, changed and removed between builds, and an editor file that every page shows changes.
+ */
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
+import { snapshot, writeSeed } from './ingest-helpers.ts';
+
+const ADDED = ['geneva.txt', ' date 2026-03-10 Переговоры в Женеве о прекращении огня продолжились, сообщает Reuters.\n'] as const;
+
+async function differences(a: FixtureSite, b: FixtureSite): Promise<{ onlyIn: string[]; differ: string[] }> {
+  const left = await snapshot(a.outDir);
+  const right = await snapshot(b.outDir);
+  const onlyIn = [...new Set([...left.keys(), ...right.keys()])].filter((f) => !left.has(f) || !right.has(f));
+  const differ = [...left].filter(([file, state]) => right.has(file) && right.get(file)!.sha !== state.sha).map(([f]) => f);
+  return { onlyIn, differ };
+}
+
+const seedsOf = async (site: FixtureSite) => (await readdir(site.seedsDir)).sort();
+/** The inode of each article page: a reused page is moved back, not written again, so it keeps its inode. */
+async function pageInodes(site: FixtureSite): Promise<Map<string, number>> {
+  const ids = await readdir(join(site.outDir, 'articles'));
+  return new Map(await Promise.all(ids.map(async (id) => [id, (await stat(join(site.outDir, 'articles', id, 'index.html'))).ino] as const)));
+}
+
+describe('rebuilds reuse unchanged output', () => {
+  it('gives the bytes of a build from scratch after seeds are added, changed and removed', async () => {
+    const site = await prepareSite('reuse-incremental', [join(ROOT, 'seeds')]);
+    const first = await buildSite(site, '/briefing/');
+    expect(first.code, first.stderr).toBe(0);
+    const before = await pageInodes(site);
+
+    // Add one, change one, remove one.
+    await writeSeed(site, ...ADDED);
+    const seeds = await seedsOf(site);
+    const changedSeed = join(site.seedsDir, seeds[0]!);
+    await writeFile(changedSeed, `${await readFile(changedSeed, 'utf8')}\nДобавленный абзац о гарантиях безопасности.\n`);
+    await rm(join(site.seedsDir, seeds[1]!));
+    const second = await buildSite(site, '/briefing/');
+    expect(second.code, second.stderr).toBe(0);
+    const after = await pageInodes(site);
+    const kept = [...after].filter(([id, ino]) => before.get(id) === ino).map(([id]) => id);
+    expect(kept.length).toBe(before.size - 2); // all but the changed and the removed article's page
+
+    const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
+    const scratch = await buildSite(fresh, '/briefing/');
+    expect(scratch.code, scratch.stderr).toBe(0);
+    expect(await differences(site, fresh)).toEqual({ onlyIn: [], differ: [] });
+    // Stale Pagefind files of the first build are gone (the comparison above covers it; say it plainly).
+    expect((await readdir(join(site.outDir, 'pagefind/fragment'))).length).toBe((await readdir(join(site.outDir, 'articles'))).length);
+  });
+
+  it('renders every page again when something every page shows changes', async () => {
+    const site = await prepareSite('reuse-editor-change', [join(ROOT, 'seeds')]);
+    expect((await buildSite(site, '/')).code).toBe(0);
+    const before = await pageInodes(site);
+    const file = join(site.contentDir, 'entities.yaml');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n`); // same entities, other bytes: a new site key
+    const again = await buildSite(site, '/');
+    expect(again.code, again.stderr).toBe(0);
+    const after = await pageInodes(site);
+    expect([...after].filter(([id, ino]) => before.get(id) === ino)).toEqual([]);
+  });
+});
