@@ -3,6 +3,7 @@
  * `SiteModel` by src/lib/briefing.ts. Built once per build (every page shares it).
  */
 import { getCollection } from 'astro:content';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ArticleRecord } from './lib/article.ts';
 import { buildSiteModel, type EventModel, type SiteModel } from './lib/briefing.ts';
@@ -10,7 +11,8 @@ import { parseTaxonomy, type Taxonomy } from './lib/components.ts';
 import type { EventDef } from './lib/events.ts';
 import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
-import { contentDir } from './settings.ts';
+import { cacheDir, contentDir } from './settings.ts';
+import { planPages } from './pipeline/reuse.ts';
 import type { Problem } from './lib/types.ts';
 import { formatProblem } from './pipeline/report.ts';
 
@@ -62,10 +64,36 @@ export function eventTitleLang(event: EventModel): 'ru' | 'uk' | undefined {
   return event.generated ? (event.reportCounts.uk > event.reportCounts.ru ? 'uk' : 'ru') : undefined;
 }
 
-/** `getStaticPaths` of the pages made once per event (event page, bilingual view). */
-export async function eventPaths() {
+const digests = new WeakMap<EventModel, string>();
+/**
+ * sha256 of everything known about an event but its neighbours, once per build: the pages of a big event (its page, the
+ * bilingual view, one view per component) share it as their key's input instead of serialising it each.
+ */
+export function eventDigest(event: EventModel): string {
+  let digest = digests.get(event);
+  // Its neighbours are left out: only the event page shows them, and it adds their titles to its key.
+  const own = { ...event, prev: undefined, next: undefined };
+  if (digest === undefined) digests.set(event, (digest = createHash('sha256').update(JSON.stringify(own)).digest('hex')));
+  return digest;
+}
+
+/** What a page shows of an event it links to (EventTitle): for the keys of src/pipeline/reuse.ts. */
+export const eventLink = (event: EventModel) => ({ slug: event.slug, title: event.title, lang: eventTitleLang(event) });
+
+/**
+ * `getStaticPaths` of the pages made once per event (`route`: the event page, the bilingual view): the
+ * pages whose values changed since the last build (src/pipeline/reuse.ts) — the event, and the title of
+ * the events before and after it.
+ */
+export async function eventPaths(route: 'event' | 'sources') {
   const model = await getSiteModel();
-  return model.events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
+  const bySlug = new Map(model.events.map((e) => [e.slug, e]));
+  const link = (slug: string | null) => (slug === null ? null : eventLink(bySlug.get(slug)!));
+  const events = planPages(cacheDir, route, model.events, (event) => ({
+    path: route === 'event' ? `events/${event.slug}` : `events/${event.slug}/sources`,
+    inputs: route === 'event' ? { event: eventDigest(event), prev: link(event.prev), next: link(event.next) } : { event: eventDigest(event) },
+  }));
+  return events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
 }
 
 /** A path inside the site, under the configured base (works when served from a sub-path). */

@@ -1,10 +1,10 @@
 /**
- * Puts back the article pages this build did not render because they are unchanged
+ * Puts back the pages this build did not render because they are unchanged
  * (src/pipeline/reuse.ts). Runs in `astro:build:done` before the Pagefind integration reads the pages.
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { restoreArticlePages } from '../pipeline/reuse.ts';
+import { restorePages } from '../pipeline/reuse.ts';
 
 export default function reuseIntegration(): AstroIntegration {
   let cacheDir = '';
@@ -15,8 +15,8 @@ export default function reuseIntegration(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': ({ dir, logger }) => {
-        const restored = restoreArticlePages(fileURLToPath(dir), cacheDir);
-        if (restored > 0) logger.info(`${restored} unchanged article pages reused from the previous build`);
+        const restored = restorePages(fileURLToPath(dir), cacheDir);
+        if (restored > 0) logger.info(`${restored} unchanged pages reused from the previous build`);
       },
     },
   };

@@ -1,17 +1,17 @@
 /**
- * Reusing the previous build's output: an article page whose inputs did not change is not rendered
- * again, and Pagefind does not compress again the fragments it already wrote.
+ * Reusing the previous build's output: an article or event page whose inputs did not change is not
+ * rendered again, and Pagefind does not compress again the fragments it already wrote.
  *
- * Why: at 10,000 articles most of a rebuild after adding one article went into rendering 10,000 unchanged
- * article pages and writing 10,000 unchanged Pagefind fragments (measured in bench/results).
+ * Why: at 10,000 articles most of a rebuild after adding one article went into rendering ~12,000 unchanged
+ * pages (the bilingual pages of big events are megabytes) and writing 10,000 unchanged Pagefind fragments.
  *
  * How, in one `npm run build` (scripts/build.ts):
- * 1. `setAside`: before Astro empties the output folder, the last good build's `articles/` and `pagefind/`
- *    are moved (renamed, not copied) into `<cacheDir>/briefing-reuse/`, with the key of every article page.
- * 2. The article route's `getStaticPaths` asks `planArticlePages` which pages to render: a page is reused
- *    when its key (sha256 of the build's site key and every value the page shows) equals the recorded key
- *    and the page file is there. The plan is written next to the set-aside pages.
- * 3. `restoreArticlePages` (in `astro:build:done`) moves the reused pages back and records the keys.
+ * 1. `setAside`: before Astro empties the output folder, the last good build's `articles/`, `events/` and
+ *    `pagefind/` are moved (renamed, not copied) into `<cacheDir>/briefing-reuse/`, with every page's key.
+ * 2. A route's `getStaticPaths` asks `planPages` which pages to render: a page is reused when its key
+ *    (sha256 of the build's site key and every value the page shows) equals the recorded key and the page
+ *    file is there. The plan is written next to the set-aside pages.
+ * 3. `restorePages` (in `astro:build:done`) moves the reused pages back and records the keys.
  * 4. Pagefind writes into the set-aside `pagefind/` folder (it skips fragment files that already exist —
  *    their names are hashes of their content), then `prunePagefind` removes every file the new index does
  *    not reference.
@@ -21,18 +21,23 @@
  * a test builds a site incrementally and from scratch and compares every byte.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export const SITE_KEY_ENV = 'BRIEFING_SITE_KEY';
 /** Where set-aside output waits during a build. */
 export const reuseDir = (cacheDir: string) => join(cacheDir, 'briefing-reuse');
 /** The keys of the article pages in the output folder, written after every successful build. */
+/** The keys of the pages in the output folder, written after every successful build. */
 const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-pages.json');
-const planFile = (cacheDir: string) => join(reuseDir(cacheDir), 'plan.json');
+/** The plan of one route (`group`), written by its getStaticPaths. */
+const planFile = (cacheDir: string, group: string) => join(reuseDir(cacheDir), `plan-${group}.json`);
+/** The folders of the output that hold reusable pages (and Pagefind's index). */
+const REUSED_FOLDERS = ['articles', 'events', 'pagefind'];
 
+/** Page path (the output folder of one page, e.g. `articles/<id>`) → key. */
 type Keys = Record<string, string>;
 
 function readJson<T>(file: string): T | undefined {
@@ -55,7 +60,7 @@ export function setAside(outDir: string, cacheDir: string, previousBuildIsWhole:
   if (!previousBuildIsWhole || !keys) return false;
   mkdirSync(dir, { recursive: true });
   let moved = false;
-  for (const part of ['articles', 'pagefind']) {
+  for (const part of REUSED_FOLDERS) {
     if (!existsSync(join(outDir, part))) continue;
     try {
       renameSync(join(outDir, part), join(dir, part));
@@ -73,57 +78,57 @@ export function pageKey(siteKey: string, inputs: unknown): string {
   return createHash('sha256').update(siteKey).update('\0').update(JSON.stringify(inputs)).digest('hex');
 }
 
-export interface PagePlan<T> {
-  /** Pages to render now. */
-  render: T[];
-  /** How many pages are reused from the previous build. */
-  reused: number;
-}
-
 /**
- * Step 2, for the article route's getStaticPaths. `pages` gives each page's id and the values it shows.
- * Without a site key (dev, a plain `astro build`) every page is rendered.
+ * Step 2, for a route's getStaticPaths: which of its pages to render. `describe` gives a page's output
+ * path (its folder below the output folder) and every value the page shows besides what the site key
+ * covers. `group` names the route (one plan file per route). Without a site key (dev, a plain
+ * `astro build`) every page is rendered.
  */
-export function planArticlePages<T>(
+export function planPages<T>(
   cacheDir: string,
+  group: string,
   pages: readonly T[],
-  describe: (page: T) => { id: string; inputs: unknown },
+  describe: (page: T) => { path: string; inputs: unknown },
   siteKey: string | undefined = process.env[SITE_KEY_ENV],
-): PagePlan<T> {
-  if (!siteKey) return { render: [...pages], reused: 0 };
+): T[] {
+  if (!siteKey) return [...pages];
   const dir = reuseDir(cacheDir);
   const previous = readJson<Keys>(join(dir, 'keys.json')) ?? {};
   const plan: Keys = {};
   const render: T[] = [];
   for (const page of pages) {
-    const { id, inputs } = describe(page);
+    const { path, inputs } = describe(page);
     const key = pageKey(siteKey, inputs);
-    plan[id] = key;
-    if (previous[id] !== key || !existsSync(join(dir, 'articles', id, 'index.html'))) render.push(page);
+    plan[path] = key;
+    if (previous[path] !== key || !existsSync(join(dir, path, 'index.html'))) render.push(page);
   }
   mkdirSync(dir, { recursive: true });
-  writeFileSync(planFile(cacheDir), JSON.stringify(plan));
-  return { render, reused: pages.length - render.length };
+  writeFileSync(planFile(cacheDir, group), JSON.stringify(plan));
+  return render;
 }
 
 /**
- * Step 3, after Astro wrote the pages it rendered: move the reused pages back into `<outDir>/articles/`,
- * record every page's key for the next build. Returns the number of pages moved back.
+ * Step 3, after Astro wrote the pages it rendered: move the reused pages back into the output folder and
+ * record every planned page's key for the next build. Returns the number of pages moved back.
  */
-export function restoreArticlePages(outDir: string, cacheDir: string): number {
-  const plan = readJson<Keys>(planFile(cacheDir));
-  if (!plan) return 0;
-  const aside = join(reuseDir(cacheDir), 'articles');
+export function restorePages(outDir: string, cacheDir: string): number {
+  const dir = reuseDir(cacheDir);
+  const plans = existsSync(dir) ? readdirSync(dir).filter((f) => /^plan-.+\.json$/.test(f)).sort() : [];
+  if (plans.length === 0) return 0;
+  const keys: Keys = {};
   let restored = 0;
-  for (const id of Object.keys(plan)) {
-    const target = join(outDir, 'articles', id);
-    if (existsSync(join(target, 'index.html'))) continue; // rendered in this build
-    mkdirSync(join(outDir, 'articles'), { recursive: true });
-    renameSync(join(aside, id), target);
-    restored += 1;
+  for (const plan of plans) {
+    for (const [path, key] of Object.entries(readJson<Keys>(join(dir, plan)) ?? {})) {
+      keys[path] = key;
+      const target = join(outDir, path, 'index.html');
+      if (existsSync(target)) continue; // rendered in this build
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(join(dir, path, 'index.html'), target);
+      restored += 1;
+    }
+    rmSync(join(dir, plan));
   }
-  writeFileSync(keysFile(cacheDir), JSON.stringify(plan));
-  rmSync(planFile(cacheDir), { force: true });
+  writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
   return restored;
 }
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
 import { snapshot, writeSeed } from './ingest-helpers.ts';
 
-const ADDED = ['geneva.txt', ' date 2026-03-10 Переговоры в Женеве о прекращении огня продолжились, сообщает Reuters.\n'] as const;
+const GENEVA = ['geneva.txt', ' date 2026-03-10 Переговоры в Женеве о прекращении огня продолжились, сообщает Reuters.\n'] as const;
+const ADDED = ['oslo.txt', ' date 2026-05-20 У Осло міністри оборони обговорили постачання ППО, повідомляє Reuters.\n'] as const;
 
 async function differences(a: FixtureSite, b: FixtureSite): Promise<{ onlyIn: string[]; differ: string[] }> {
   const left = await snapshot(a.outDir);
@@ -20,22 +21,24 @@ async function differences(a: FixtureSite, b: FixtureSite): Promise<{ onlyIn: st
 }
 
 const seedsOf = async (site: FixtureSite) => (await readdir(site.seedsDir)).sort();
-/** The inode of each article page: a reused page is moved back, not written again, so it keeps its inode. */
-async function pageInodes(site: FixtureSite): Promise<Map<string, number>> {
-  const ids = await readdir(join(site.outDir, 'articles'));
-  return new Map(await Promise.all(ids.map(async (id) => [id, (await stat(join(site.outDir, 'articles', id, 'index.html'))).ino] as const)));
+/** The inode of each article and event page: a reused page is moved back, not written again, so it keeps its inode. */
+async function pageInodes(site: FixtureSite, under = 'articles'): Promise<Map<string, number>> {
+  const pages = (await readdir(join(site.outDir, under), { recursive: true })).filter((f) => f.endsWith('index.html'));
+  return new Map(await Promise.all(pages.map(async (page) => [page, (await stat(join(site.outDir, under, page))).ino] as const)));
 }
 
 describe('rebuilds reuse unchanged output', () => {
   it('gives the bytes of a build from scratch after seeds are added, changed and removed', async () => {
     const site = await prepareSite('reuse-incremental', [join(ROOT, 'seeds')]);
+    await writeSeed(site, ...GENEVA);
     const first = await buildSite(site, '/briefing/');
     expect(first.code, first.stderr).toBe(0);
     const before = await pageInodes(site);
+    const eventsBefore = await pageInodes(site, 'events');
 
     // Add one, change one, remove one.
     await writeSeed(site, ...ADDED);
-    const seeds = await seedsOf(site);
+    const seeds = (await seedsOf(site)).filter((f) => f !== GENEVA[0] && f !== ADDED[0]);
     const changedSeed = join(site.seedsDir, seeds[0]!);
     await writeFile(changedSeed, `${await readFile(changedSeed, 'utf8')}\nДобавленный абзац о гарантиях безопасности.\n`);
     await rm(join(site.seedsDir, seeds[1]!));
@@ -44,6 +47,12 @@ describe('rebuilds reuse unchanged output', () => {
     const after = await pageInodes(site);
     const kept = [...after].filter(([id, ino]) => before.get(id) === ino).map(([id]) => id);
     expect(kept.length).toBe(before.size - 2); // all but the changed and the removed article's page
+    // The summit's pages changed (one report changed, one left); Geneva's bilingual view did not (its
+    // event page did: it links to the new event after it).
+    const eventsAfter = await pageInodes(site, 'events');
+    const reused = [...eventsAfter].filter(([page, ino]) => eventsBefore.get(page) === ino).map(([page]) => page);
+    expect(reused.length).toBeGreaterThan(0);
+    expect(reused.every((page) => /zheneve/.test(page) && page.includes('/sources/')), reused.join(' ')).toBe(true);
 
     const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
     const scratch = await buildSite(fresh, '/briefing/');
