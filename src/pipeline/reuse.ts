@@ -122,14 +122,26 @@ export function restorePages(outDir: string, cacheDir: string): number {
       keys[path] = key;
       const target = join(outDir, path, 'index.html');
       if (existsSync(target)) continue; // rendered in this build
-      mkdirSync(dirname(target), { recursive: true });
-      renameSync(join(dir, path, 'index.html'), target);
+      if (!existsSync(join(outDir, path)) && isOnlyPage(join(dir, path))) {
+        // One rename for the page's folder, so no empty folder is left to delete (10,000 of them at 10k).
+        mkdirSync(dirname(join(outDir, path)), { recursive: true });
+        renameSync(join(dir, path), join(outDir, path));
+      } else {
+        mkdirSync(dirname(target), { recursive: true });
+        renameSync(join(dir, path, 'index.html'), target);
+      }
       restored += 1;
     }
     rmSync(join(dir, plan));
   }
   writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
   return restored;
+}
+
+/** Whether a set-aside page folder holds its page and nothing else (an article page's folder does). */
+function isOnlyPage(folder: string): boolean {
+  const entries = readdirSync(folder);
+  return entries.length === 1 && entries[0] === 'index.html';
 }
 
 /** Step 4a: the previous index as the starting point of Pagefind's output folder (if there is one). */
