@@ -56,7 +56,6 @@ if (!values.full && (await isUpToDate(paths, key))) {
     discardSetAside(paths.cacheDir);
   }
   await recordBuild(paths, key);
-
 }
 console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (errors.length) {
