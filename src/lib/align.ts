@@ -80,7 +80,7 @@ export function alignBilingual(articles: AlignArticle[], componentOrder: string[
   const { sentences, prefixOf } = keySentences(articles);
   const all = sentences.flat();
   const componentRows = buildComponentRows(all, effectiveComponentOrder(componentOrder, all));
-  const forest = articleForest(sentences, articles);
+  const forest = articleForest(sentences, articles, prefixOf.length);
   const untagged = sentences.map((list) => list.filter((s) => s.ref.components.length === 0));
   return { rows: [...componentRows, ...alignUntagged(untagged, forest, prefixOf)], languages };
 }
@@ -109,6 +109,23 @@ export function sentenceKeys(text: string, lang: Lang): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Sentences and component rows
 
+// The keys of a sentence are a pure function of its text and language, and reports repeat sentences (within
+// an event and across events: agency copy, boilerplate), so they are memoised; bounded like skeleton's memo
+// (about 300 bytes an entry, so at most some 15 MB).
+const SENTENCE_KEYS_CACHE_SIZE = 25_000;
+const sentenceKeysCache: Record<Lang, Map<string, string[]>> = { ru: new Map(), uk: new Map() };
+
+function cachedSentenceKeys(text: string, lang: Lang): string[] {
+  const cache = sentenceKeysCache[lang];
+  let keys = cache.get(text);
+  if (keys === undefined) {
+    if (cache.size >= SENTENCE_KEYS_CACHE_SIZE) cache.clear();
+    keys = sentenceKeys(text, lang);
+    cache.set(text, keys);
+  }
+  return keys;
+}
+
 /**
  * Every sentence of every article as a reference for the view, with its key ids; and for each key id, the id
  * of its prefix key (or -1), so that a word matched by both counts once.
@@ -120,13 +137,24 @@ function keySentences(articles: AlignArticle[]): { sentences: Sentence[][]; pref
     if (id === undefined) ids.set(key, (id = ids.size));
     return id;
   };
+  // A repeated text gets the same key ids in this call: share the (read-only) array.
+  const keyIds: Record<Lang, Map<string, Int32Array>> = { ru: new Map(), uk: new Map() };
+  const keysOf = (text: string, lang: Lang): Int32Array => {
+    let keys = keyIds[lang].get(text);
+    if (keys === undefined) {
+      keys = Int32Array.from(cachedSentenceKeys(text, lang), idOf).sort();
+      keyIds[lang].set(text, keys);
+    }
+    return keys;
+  };
   const sentences = articles.map((article, index) =>
     article.paragraphs.flatMap((p) =>
       p.sentences.map((s) => {
-        const ref: SentenceRef = { article: article.id, sentence: s.id, text: s.text, components: [...new Set(s.components)] };
+        // Most sentences have no component or one: nothing to deduplicate.
+        const components = s.components.length < 2 ? [...s.components] : [...new Set(s.components)];
+        const ref: SentenceRef = { article: article.id, sentence: s.id, text: s.text, components };
         if (s.status !== undefined) ref.status = s.status;
-        const keys = Int32Array.from(sentenceKeys(s.text, article.lang).map(idOf)).sort();
-        return { article: index, lang: article.lang, ref, keys };
+        return { article: index, lang: article.lang, ref, keys: keysOf(s.text, article.lang) };
       }),
     ),
   );
@@ -151,6 +179,7 @@ function buildComponentRows(sentences: Sentence[], order: string[]): AlignedRow[
   const rank = new Map(order.map((c, i) => [c, i]));
   const rows = new Map<string, AlignedRow>(order.map((c) => [c, { component: c, ru: [], uk: [], score: 0 }]));
   for (const s of sentences) {
+    if (s.ref.components.length === 0) continue; // most sentences: nothing to sort or place
     const mine = [...s.ref.components].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
     const primary = mine[0];
     for (const c of mine) rows.get(c)?.[s.lang].push(c === primary ? s.ref : { ...s.ref, primaryIn: primary });
@@ -164,16 +193,28 @@ function buildComponentRows(sentences: Sentence[], order: string[]): AlignedRow[
 // ---------------------------------------------------------------------------------------------------------
 // Weights and similarity
 
-/** Inverse document frequency of each key id over some key sets (sentences or articles). */
-function inverseDocumentFrequency(keySets: Int32Array[]): Float64Array {
-  const df: number[] = [];
-  for (const keys of keySets) for (const id of keys) df[id] = (df[id] ?? 0) + 1;
-  return Float64Array.from(df, (count) => Math.log(1 + keySets.length / (count ?? 1)));
+/**
+ * The squared inverse document frequency of each key id over some key sets (sentences or articles), for ids
+ * 0..idCount-1: log(1 + sets / sets holding it), squared, as binary tf-idf products need it. Ids past the
+ * largest one held weigh 0, as ids absent from every set would.
+ */
+function squaredIdf(keySets: Int32Array[], idCount: number): Float64Array {
+  const df = new Int32Array(idCount);
+  let length = 0;
+  for (const keys of keySets) {
+    for (const id of keys) {
+      df[id] = (df[id] as number) + 1;
+      if (id >= length) length = id + 1;
+    }
+  }
+  const squared = new Float64Array(idCount);
+  for (let id = 0; id < length; id++) squared[id] = Math.log(1 + keySets.length / ((df[id] as number) || 1)) ** 2;
+  return squared;
 }
 
-function vectorLength(keys: Int32Array, idf: Float64Array): number {
+function vectorLength(keys: Int32Array, squared: Float64Array): number {
   let sum = 0;
-  for (const id of keys) sum += (idf[id] ?? 0) ** 2;
+  for (const id of keys) sum += squared[id] as number;
   return Math.sqrt(sum);
 }
 
@@ -193,10 +234,22 @@ function sharedKeys(a: Int32Array, b: Int32Array): number[] {
   return shared;
 }
 
-/** Cosine similarity of two binary tf-idf vectors given as sorted key ids. */
-function cosine(a: Int32Array, aLength: number, b: Int32Array, bLength: number, idf: Float64Array): number {
+/**
+ * Cosine similarity of two binary tf-idf vectors given as sorted key ids: the same merge as `sharedKeys`,
+ * summing as it goes (no list built; this runs for every sentence pair compared).
+ */
+function cosine(a: Int32Array, aLength: number, b: Int32Array, bLength: number, squared: Float64Array): number {
   let dot = 0;
-  for (const id of sharedKeys(a, b)) dot += (idf[id] ?? 0) ** 2;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      dot += squared[x] as number;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
   return dot === 0 ? 0 : dot / (aLength * bLength);
 }
 
@@ -213,10 +266,22 @@ function sharedWordCount(shared: number[], prefixOf: Int32Array): number {
  * The ru–uk article links allowed to hold sentence pairs: a maximum spanning forest over each article's
  * nearest articles of the other language (by all its sentences' keys).
  */
-function articleForest(sentences: Sentence[][], articles: AlignArticle[]): Link[] {
-  const keySets = sentences.map((list) => Int32Array.from(new Set(list.flatMap((s) => [...s.keys]))).sort());
-  const idf = inverseDocumentFrequency(keySets);
-  const lengths = keySets.map((keys) => vectorLength(keys, idf));
+function articleForest(sentences: Sentence[][], articles: AlignArticle[], idCount: number): Link[] {
+  // Each article's distinct key ids, sorted: a stamp per id marks those already taken for this article.
+  const stamp = new Int32Array(idCount).fill(-1);
+  const keySets = sentences.map((list, article) => {
+    const keys: number[] = [];
+    for (const s of list) {
+      for (const id of s.keys) {
+        if (stamp[id] === article) continue;
+        stamp[id] = article;
+        keys.push(id);
+      }
+    }
+    return Int32Array.from(keys).sort();
+  });
+  const squared = squaredIdf(keySets, idCount);
+  const lengths = keySets.map((keys) => vectorLength(keys, squared));
   const byLang = (lang: Lang): number[] => articles.flatMap((a, i) => (a.lang === lang ? [i] : []));
   const ru = byLang('ru');
   const uk = byLang('uk');
@@ -224,45 +289,72 @@ function articleForest(sentences: Sentence[][], articles: AlignArticle[]): Link[
   const link = (r: number, u: number): void => {
     const id = r * articles.length + u;
     if (links.has(id)) return;
-    const weight = cosine(keySets[r] as Int32Array, lengths[r] ?? 0, keySets[u] as Int32Array, lengths[u] ?? 0, idf);
+    const weight = cosine(keySets[r] as Int32Array, lengths[r] ?? 0, keySets[u] as Int32Array, lengths[u] ?? 0, squared);
     links.set(id, { ru: r, uk: u, weight });
   };
-  for (const [r, u] of nearestArticles(keySets, idf, ru, uk)) link(r, u);
-  for (const [u, r] of nearestArticles(keySets, idf, uk, ru)) link(r, u);
+  for (const [r, u] of nearestArticles(keySets, squared, ru, uk)) link(r, u);
+  for (const [u, r] of nearestArticles(keySets, squared, uk, ru)) link(r, u);
   return spanningForest([...links.values()], articles.length);
 }
 
-/** For each query article, the few target articles sharing the most weight of its rarer keys. */
-function nearestArticles(keySets: Int32Array[], idf: Float64Array, queries: number[], targets: number[]) {
-  const postings = new Map<number, number[]>();
+/**
+ * For each query article, the few target articles sharing the most weight of its rarer keys.
+ * The hot loop of big events (thousands of queries, up to POSTINGS_BUDGET postings each), hence flat typed
+ * arrays: postings of key k are `postings[start[k] .. start[k + 1])`, target indices in ascending order.
+ */
+function nearestArticles(keySets: Int32Array[], squared: Float64Array, queries: number[], targets: number[]) {
+  const idCount = squared.length;
+  const start = new Int32Array(idCount + 1);
+  for (const t of targets) for (const key of keySets[t] ?? []) start[key + 1] = (start[key + 1] as number) + 1;
+  for (let k = 0; k < idCount; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const postings = new Int32Array(start[idCount] as number);
+  const end = start.slice(0, idCount); // fill position of each list; its end once filled
   targets.forEach((t, index) => {
     for (const key of keySets[t] ?? []) {
-      const list = postings.get(key);
-      if (list) list.push(index);
-      else postings.set(key, [index]);
+      const at = end[key] as number;
+      postings[at] = index;
+      end[key] = at + 1;
     }
   });
   const weight = new Float64Array(targets.length);
+  const touched = new Int32Array(targets.length);
+  const best = new Int32Array(ARTICLE_NEIGHBOURS);
+  // Heavier first, then the earlier target: the order in which the first ARTICLE_NEIGHBOURS are kept.
+  const before = (a: number, b: number): boolean =>
+    (weight[a] as number) > (weight[b] as number) || ((weight[a] as number) === (weight[b] as number) && a < b);
   const found: Array<[number, number]> = [];
   for (const q of queries) {
-    const lists = [...(keySets[q] ?? [])].flatMap((key) => {
-      const list = postings.get(key);
-      return list ? [{ list, w: (idf[key] ?? 0) ** 2 }] : [];
-    });
-    lists.sort((a, b) => a.list.length - b.list.length);
-    const touched: number[] = [];
+    // The query's keys that some target holds, shortest postings list first (then by key id, as listed).
+    const lists = (keySets[q] ?? new Int32Array(0)).filter((key) => (end[key] as number) > (start[key] as number));
+    lists.sort((a, b) => (end[a] as number) - (start[a] as number) - ((end[b] as number) - (start[b] as number)) || a - b);
     let budget = POSTINGS_BUDGET;
-    for (const { list, w } of lists) {
-      if (list.length > budget) break;
-      budget -= list.length;
-      for (const index of list) {
-        if (weight[index] === 0) touched.push(index);
-        weight[index] = (weight[index] ?? 0) + w;
+    let touchedCount = 0;
+    for (const key of lists) {
+      const from = start[key] as number;
+      const to = end[key] as number;
+      if (to - from > budget) break;
+      budget -= to - from;
+      const w = squared[key] as number;
+      for (let p = from; p < to; p++) {
+        const index = postings[p] as number;
+        if (weight[index] === 0) touched[touchedCount++] = index;
+        weight[index] = (weight[index] as number) + w;
       }
     }
-    touched.sort((a, b) => (weight[b] ?? 0) - (weight[a] ?? 0) || a - b);
-    for (const index of touched.slice(0, ARTICLE_NEIGHBOURS)) found.push([q, targets[index] as number]);
-    for (const index of touched) weight[index] = 0;
+    // The first ARTICLE_NEIGHBOURS touched targets in `before` order, by insertion: no sort of all touched.
+    let kept = 0;
+    for (let t = 0; t < touchedCount; t++) {
+      const index = touched[t] as number;
+      if (kept === ARTICLE_NEIGHBOURS && !before(index, best[kept - 1] as number)) continue;
+      let at = kept < ARTICLE_NEIGHBOURS ? kept++ : kept - 1;
+      while (at > 0 && before(index, best[at - 1] as number)) {
+        best[at] = best[at - 1] as number;
+        at--;
+      }
+      best[at] = index;
+    }
+    for (let k = 0; k < kept; k++) found.push([q, targets[best[k] as number] as number]);
+    for (let t = 0; t < touchedCount; t++) weight[touched[t] as number] = 0;
   }
   return found;
 }
@@ -289,15 +381,15 @@ function spanningForest(links: Link[], articleCount: number): Link[] {
 
 /** Pair the untagged sentences along the forest and lay them out in rows that keep every article's order. */
 function alignUntagged(untagged: Sentence[][], forest: Link[], prefixOf: Int32Array): AlignedRow[] {
-  const idf = inverseDocumentFrequency(untagged.flat().map((s) => s.keys));
+  const squared = squaredIdf(untagged.flat().map((s) => s.keys), prefixOf.length);
   const nodes: Node[] = [];
   const sequences = untagged.map((list) =>
-    list.map((s, pos) => nodes.push({ ...s, pos, norm: vectorLength(s.keys, idf) }) - 1),
+    list.map((s, pos) => nodes.push({ ...s, pos, norm: vectorLength(s.keys, squared) }) - 1),
   );
   const similarity = (r: number, u: number): number => {
     const a = nodes[r] as Node;
     const b = nodes[u] as Node;
-    const score = cosine(a.keys, a.norm, b.keys, b.norm, idf);
+    const score = cosine(a.keys, a.norm, b.keys, b.norm, squared);
     const enough = score >= MIN_PAIR_SCORE && sharedWordCount(sharedKeys(a.keys, b.keys), prefixOf) >= MIN_SHARED_WORDS;
     return enough ? score : 0;
   };

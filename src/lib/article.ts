@@ -4,12 +4,12 @@
  * generated MDX file holds (src/lib/mdx.ts writes it) and what the site reads back.
  */
 import { createHash } from 'node:crypto';
-import { inferDateHints, inferOutlet, inferSources } from './attribution.ts';
+import { inferAttribution, inferDateHints } from './attribution.ts';
 import { analyzeArticle, type Taxonomy } from './components.ts';
 import { articleFeatures, type ArticleFeatures } from './events.ts';
 import { extractFacts, type ArticleFacts } from './facts.ts';
 import { detectLanguage } from './language.ts';
-import type { EntityIndex } from './names.ts';
+import { analyseNames, analysePart, type EntityIndex, type NamesAnalysis } from './names.ts';
 import { parseSeed, statedDate } from './seed.ts';
 import { articleIdFromSeedName, deriveTitle, normalizedTextHash } from './slug.ts';
 import type {
@@ -87,9 +87,12 @@ export function buildArticle(seedFile: string, bytes: Uint8Array, content: Edito
   if (problems.some((p) => p.severity === 'error')) return { problems };
 
   const analysis = analyzeArticle(seed.paragraphs, lang, content.taxonomy, overrides);
-  const sentences = analysis.paragraphs.flatMap((p) => p.sentences);
-  const outlet = fm.outlet ?? inferOutlet(texts, lang);
+  // Outlet and sources come from the same phrases: find them once.
+  const attribution = inferAttribution(texts, lang);
+  const outlet = fm.outlet ?? attribution.outlet;
   const stated = statedDate(seed);
+  // Names are read per paragraph (event features) and per sentence (facts): each paragraph once.
+  const names = texts.map((text) => analyseNames(text, lang, content.entities));
   const record: ArticleRecord = {
     id: articleIdFromSeedName(seedFile),
     seed: seedFile,
@@ -105,16 +108,39 @@ export function buildArticle(seedFile: string, bytes: Uint8Array, content: Edito
     event: fm.event ?? null,
     kind: analysis.kind,
     overrides,
-    sources: inferSources(texts, lang),
+    sources: attribution.sources,
     dateHints: stated ? [] : inferDateHints(texts, lang),
-    features: articleFeatures(texts, lang, content.entities),
-    facts: extractFacts(sentences, lang, content.entities),
+    features: articleFeatures(texts, lang, content.entities, names),
+    facts: extractFacts(
+      sentencesWithNames(analysis.paragraphs, texts, names, lang, content.entities),
+      lang,
+      content.entities,
+    ),
     encoding: seed.encoding,
     seedHash: createHash('sha256').update(bytes).digest('hex'),
     textHash: normalizedTextHash(texts),
     paragraphs: analysis.paragraphs,
   };
   return { record, problems };
+}
+
+/** Each sentence with its names, from those of its paragraph (a sentence is a span of its paragraph). */
+function sentencesWithNames(
+  paragraphs: readonly AnalysedParagraph[],
+  texts: readonly string[],
+  names: readonly NamesAnalysis[],
+  lang: Lang,
+  index: EntityIndex,
+): Array<{ id: string; text: string; names: NamesAnalysis }> {
+  return paragraphs.flatMap((paragraph, p) => {
+    let offset = 0;
+    return paragraph.sentences.map((sentence) => {
+      const at = offset;
+      offset += sentence.text.length + (sentence.trailing?.length ?? 0);
+      const sentenceNames = analysePart(texts[p]!, names[p]!, sentence.text, at, lang, index);
+      return { id: sentence.id, text: sentence.text, names: sentenceNames };
+    });
+  });
 }
 
 /** The record as the generated file stores it: front matter (everything but paragraphs) + paragraphs. */

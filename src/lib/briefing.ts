@@ -177,11 +177,13 @@ function eventModel(parts: EventParts): EventModel {
   const components: ComponentSummary[] = [];
   const matrix: EventModel['matrix'] = [];
   const transitions: Transition[] = [];
+  // Each article's sentences are read once for all components, not once per component.
+  const mentions = articles.map(strongestMentions);
   for (const def of taxonomy.components) {
     const evidence: ComponentEvidence[] = [];
     const cells: (MentionStatus | null)[] = [];
-    for (const article of articles) {
-      const best = strongestMention(article, def.id);
+    for (const [i, article] of articles.entries()) {
+      const best = mentions[i]?.get(def.id);
       cells.push(best?.status ?? null);
       if (best) {
         evidence.push({
@@ -235,14 +237,27 @@ function eventModel(parts: EventParts): EventModel {
   };
 }
 
-/** The article's strongest mention of a component (agreed > announced > draft > expected), first on ties. */
-function strongestMention(article: ArticleRecord, component: string) {
-  let best: { id: string; text: string; status: MentionStatus } | undefined;
+interface Mention {
+  id: string;
+  text: string;
+  status: MentionStatus;
+}
+
+/**
+ * The article's strongest mention of each component it mentions (agreed > announced > draft > expected),
+ * first on ties.
+ */
+function strongestMentions(article: ArticleRecord): Map<string, Mention> {
+  const best = new Map<string, Mention>();
   for (const p of article.paragraphs) {
     for (const s of p.sentences) {
-      if (!s.status || !s.components.includes(component)) continue;
-      if (!best || MENTION_STATUSES.indexOf(s.status) < MENTION_STATUSES.indexOf(best.status)) {
-        best = { id: s.id, text: s.text, status: s.status };
+      if (!s.status) continue;
+      const rank = MENTION_STATUSES.indexOf(s.status);
+      for (const component of s.components) {
+        const current = best.get(component);
+        if (!current || rank < MENTION_STATUSES.indexOf(current.status)) {
+          best.set(component, { id: s.id, text: s.text, status: s.status });
+        }
       }
     }
   }

@@ -15,7 +15,7 @@
  * candidate groups from an inverted index over keys.
  */
 import { analyseNames, buildEntityIndex, isContentWord, skeleton, words } from './names.ts';
-import type { EntityIndex, Word } from './names.ts';
+import type { EntityIndex, NamesAnalysis, Word } from './names.ts';
 import { slugify } from './slug.ts';
 import type {
   ArticleAssignment,
@@ -72,9 +72,17 @@ class Tally {
   }
 }
 
-/** The compact features of an article, stored in its front matter (see `ArticleFeatures`). */
-export function articleFeatures(paragraphs: string[], lang: Lang, entities: EntityIndex): ArticleFeatures {
-  return collectFeatures(paragraphs, lang, entities, FEATURE_LIMITS);
+/**
+ * The compact features of an article, stored in its front matter (see `ArticleFeatures`).
+ * `names`: `analyseNames` of each paragraph, when the caller has it already.
+ */
+export function articleFeatures(
+  paragraphs: string[],
+  lang: Lang,
+  entities: EntityIndex,
+  names?: readonly NamesAnalysis[],
+): ArticleFeatures {
+  return collectFeatures(paragraphs, lang, entities, FEATURE_LIMITS, names);
 }
 
 function collectFeatures(
@@ -82,6 +90,7 @@ function collectFeatures(
   lang: Lang,
   index: EntityIndex,
   limits: Readonly<Record<keyof ArticleFeatures, number>>,
+  names?: readonly NamesAnalysis[],
 ): ArticleFeatures {
   const entityTally = new Tally();
   const placeTally = new Tally();
@@ -93,7 +102,7 @@ function collectFeatures(
   paragraphs.forEach((paragraph, i) => {
     const weight = i === 0 ? LEAD_WEIGHT : 1;
     const covered: Array<[number, number]> = [];
-    const found = analyseNames(paragraph, lang, index);
+    const found = names?.[i] ?? analyseNames(paragraph, lang, index);
     for (const m of found.entities) {
       const kind = index.byId.get(m.id)?.kind;
       (kind === 'place' ? placeTally : entityTally).add(m.id, weight);
@@ -105,8 +114,8 @@ function collectFeatures(
       covered.push([n.offset, n.offset + n.form.length]);
     }
     for (const word of uncoveredWords(found.words, covered)) {
-      if (!isContentWord(word.norm) || Object.hasOwn(MONTHS, word.norm)) continue;
-      const key = skeleton(word.norm);
+      const key = termKey(word.norm);
+      if (key === null) continue;
       if (!termForm.has(key)) termForm.set(key, word.norm);
       termTally.add(key, weight);
     }
@@ -124,6 +133,20 @@ function collectFeatures(
     terms: termTally.top(limits.terms).map((key) => termForm.get(key)!),
     days: days.slice(0, limits.days),
   };
+}
+
+const TERM_KEY_CACHE_SIZE = 100_000;
+const termKeys = new Map<string, string | null>();
+
+/** The key a normalised word counts under as a topic term, or null if it is none; memoised (every article repeats them). */
+function termKey(norm: string): string | null {
+  let key = termKeys.get(norm);
+  if (key === undefined) {
+    key = !isContentWord(norm) || Object.hasOwn(MONTHS, norm) ? null : skeleton(norm);
+    if (termKeys.size >= TERM_KEY_CACHE_SIZE) termKeys.clear();
+    termKeys.set(norm, key);
+  }
+  return key;
 }
 
 /** A name as its normalised words, one space apart (`Стива  Уиткоффа` → `стива уиткоффа`). */

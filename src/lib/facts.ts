@@ -4,7 +4,7 @@
  * `mergeFacts` joins the facts of an event's articles, treating 27 лидеров and 27 лідерів as one fact.
  */
 import { analyseNames, skeleton, words } from './names.ts';
-import type { EntityIndex, Word } from './names.ts';
+import type { EntityIndex, NamesAnalysis, Word } from './names.ts';
 import type {
   Approximation,
   ArticleEntityFact,
@@ -212,17 +212,20 @@ function isAdjective(word: Word | undefined): boolean {
 // ---------------------------------------------------------------------------------------------------------
 // one article
 
-/** The numbers, entities and other names of one article's sentences. */
+/**
+ * The numbers, entities and other names of one article's sentences. A sentence's `names`, when given, is
+ * `analyseNames` of its text (the caller may have it at hand).
+ */
 export function extractFacts(
-  sentences: ReadonlyArray<{ id: string; text: string }>,
+  sentences: ReadonlyArray<{ id: string; text: string; names?: NamesAnalysis }>,
   lang: Lang,
   entities: EntityIndex,
 ): ArticleFacts {
   const numbers: NumberFact[] = [];
   const byEntity = new Map<string, ArticleEntityFact>();
   const byName = new Map<string, ArticleNameFact>();
-  for (const { id, text } of sentences) {
-    const found = analyseNames(text, lang, entities);
+  for (const { id, text, names } of sentences) {
+    const found = names ?? analyseNames(text, lang, entities);
     numbers.push(...numberFacts(text, id, found.words));
     for (const mention of found.entities) {
       const kind = entities.byId.get(mention.id)!.kind; // mentions come from this index

@@ -167,13 +167,61 @@ const PLAIN_WORD = /^[a-z0-9а-яєіїґ]+$/;
 /** The words of a text with their offsets in it (not in its normalised copy). */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    const lower = m[0].toLowerCase();
-    const norm = PLAIN_WORD.test(lower) ? lower : normalizeForAnalysis(m[0]);
-    out.push({ start, end: start + m[0].length, norm, capital: UPPER_START.test(m[0]) });
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    const form = wordForm(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, norm: form.norm, capital: form.capital });
   }
   return out;
+}
+
+// A word's normalised form and capital, memoised (bounded): news vocabulary repeats across articles.
+const WORD_FORM_CACHE_SIZE = 100_000;
+const wordFormCache = new Map<string, { norm: string; capital: boolean }>();
+
+function wordForm(written: string): { norm: string; capital: boolean } {
+  let form = wordFormCache.get(written);
+  if (form === undefined) {
+    const lower = written.toLowerCase();
+    form = { norm: PLAIN_WORD.test(lower) ? lower : normalizeForAnalysis(written), capital: UPPER_START.test(written) };
+    if (wordFormCache.size >= WORD_FORM_CACHE_SIZE) wordFormCache.clear();
+    wordFormCache.set(written, form);
+  }
+  return form;
+}
+
+const SPACE = /\s/;
+
+/**
+ * The words of `part`, which stands in `text` at `offset` (a sentence of a paragraph), taken from `list`, the
+ * words of `text`, when `part` has whitespace or the text's ends on both sides (no word can run across it then);
+ * else read afresh. Offsets are in `part`.
+ */
+export function wordsOfPart(text: string, list: readonly Word[], part: string, offset: number): Word[] {
+  const end = offset + part.length;
+  const bounded =
+    text.startsWith(part, offset) &&
+    (offset === 0 || SPACE.test(text[offset - 1]!)) &&
+    (end === text.length || SPACE.test(text[end]!));
+  if (!bounded) return words(part);
+  const out: Word[] = [];
+  for (let i = firstWordFrom(list, offset); i < list.length && list[i]!.end <= end; i++) {
+    const w = list[i]!;
+    out.push({ start: w.start - offset, end: w.end - offset, norm: w.norm, capital: w.capital });
+  }
+  return out;
+}
+
+/** Index of the first word starting at or after `offset` (binary search: words are in text order). */
+function firstWordFrom(list: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -465,19 +513,40 @@ export function findNames(text: string, lang: Lang, index: EntityIndex): NameMen
   return analyseNames(text, lang, index).names;
 }
 
-/** Entities and names of a text in one pass, with its words (for callers that look at the rest). */
-export function analyseNames(
-  text: string,
-  _lang: Lang,
-  index: EntityIndex,
-): { words: Word[]; entities: EntityMention[]; names: NameMention[] } {
-  const list = words(text);
+/** What `analyseNames` finds in a text. */
+export interface NamesAnalysis {
+  words: Word[];
+  entities: EntityMention[];
+  names: NameMention[];
+}
+
+/**
+ * Entities and names of a text in one pass, with its words (for callers that look at the rest).
+ * `list`: the text's words, when the caller has them already.
+ */
+export function analyseNames(text: string, _lang: Lang, index: EntityIndex, list: Word[] = words(text)): NamesAnalysis {
   const matches = matchEntities(text, list, index);
   const entities = matches.map(([i, n, id]) => {
     const start = list[i]!.start;
     return { id, form: text.slice(start, list[i + n - 1]!.end), offset: start };
   });
   return { words: list, entities, names: namesOf(text, list, matches) };
+}
+
+/**
+ * `analyseNames` of `part`, which stands in `text` at `offset` (a sentence of a paragraph), given the
+ * analysis of `text`: the same analysis when the part is the whole text, else one reusing its words.
+ */
+export function analysePart(
+  text: string,
+  analysis: NamesAnalysis,
+  part: string,
+  offset: number,
+  lang: Lang,
+  index: EntityIndex,
+): NamesAnalysis {
+  if (offset === 0 && part === text) return analysis;
+  return analyseNames(part, lang, index, wordsOfPart(text, analysis.words, part, offset));
 }
 
 /** Between a sentence's end and its first word there may be spaces, quotes, brackets and dashes. */

@@ -56,6 +56,19 @@ export function normalizeForAnalysis(text: string): string {
   return cyrillicLookalikes(plain).trim();
 }
 
+/**
+ * Whitespace at which a text can be cut before normalising it: when every piece `normalizesAlone`, the words
+ * of `normalizeForAnalysis(text)` are those of its pieces' normalised forms, in order (every step works
+ * within the pieces, and whitespace ends every word). U+FEFF is no separator: normalising removes it, joining
+ * its neighbours. So callers can memoise words per piece: news vocabulary repeats.
+ */
+export const PIECE_SEPARATOR = /[^\S\uFEFF]+/;
+
+/** Whether a piece normalises as it would inside a longer text: no combining mark (one anywhere sends the whole text through NFD). */
+export function normalizesAlone(piece: string): boolean {
+  return !ANY_MARK.test(piece.toLowerCase());
+}
+
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 /** Words of a text, normalised; a Ukrainian apostrophe stays inside its word (обов'язкова). */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   analyseNames,
+  analysePart,
   buildEntityIndex,
   crossLingualKeys,
   findEntities,
@@ -11,7 +12,9 @@ import {
   parseEntities,
   skeleton,
   words,
+  wordsOfPart,
 } from '../../src/lib/names.ts';
+import { splitSentences } from '../../src/lib/text.ts';
 import type { Entity } from '../../src/lib/types.ts';
 
 /** Russian and Ukrainian spellings of the same name (in the same case), as news sites write them. */
@@ -153,6 +156,21 @@ describe('words', () => {
     expect(list.map((w) => text.slice(w.start, w.end))).toEqual(['Зелёный', 'Обов’язкова', 'РБК', 'Украина']);
     expect(list.every((w) => w.capital)).toBe(true);
     expect(words('мир')[0]?.capital).toBe(false);
+  });
+
+  it('gives a sentence the words of its paragraph that lie in it, in its own offsets', () => {
+    const paragraph = ' Сказал В. Зеленский: «Обов’язкова» гарантия.\u00A0Стороны\u200Bсогласны!  РБК-Украина… 800 000 1.5';
+    const list = words(paragraph);
+    for (const s of splitSentences(paragraph, 'ru')) {
+      expect(wordsOfPart(paragraph, list, s.text, s.start)).toEqual(words(s.text));
+    }
+    expect(wordsOfPart(paragraph, list, paragraph, 0)).toEqual(list);
+  });
+
+  it('reads a part afresh when a word could run across its ends, or it is not where it is said to be', () => {
+    const text = 'Москва-Киев';
+    expect(wordsOfPart(text, words(text), 'сква-Ки', 2)).toEqual(words('сква-Ки'));
+    expect(wordsOfPart(text, words(text), 'Киев', 0)).toEqual(words('Киев'));
   });
 });
 
@@ -327,5 +345,14 @@ describe('findNames', () => {
     expect(result.entities.map((e) => e.id)).toEqual(['macron']);
     expect(result.names.map((n) => n.form)).toEqual(['Джон Смит']);
     expect(result.names[0]?.offset).toBe(4);
+  });
+
+  it('reads a sentence from its paragraph as it reads the sentence alone', () => {
+    const paragraph = 'Макрон приехал. Париж. Джон Смит встретил Макрона в Париже, сообщает Reuters.';
+    const whole = analyseNames(paragraph, 'ru', index);
+    for (const s of splitSentences(paragraph, 'ru')) {
+      expect(analysePart(paragraph, whole, s.text, s.start, 'ru', index)).toEqual(analyseNames(s.text, 'ru', index));
+    }
+    expect(analysePart(paragraph, whole, paragraph, 0, 'ru', index)).toBe(whole);
   });
 });

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeForAnalysis, splitSentences, stem, stems, tokenize, ukrainianPostStep } from '../../src/lib/text.ts';
+import {
+  normalizeForAnalysis,
+  normalizesAlone,
+  PIECE_SEPARATOR,
+  splitSentences,
+  stem,
+  stems,
+  tokenize,
+  ukrainianPostStep,
+} from '../../src/lib/text.ts';
 import type { Lang } from '../../src/lib/types.ts';
 
 const texts = (paragraph: string, lang: Lang = 'ru') => splitSentences(paragraph, lang).map((s) => s.text);
@@ -34,6 +43,32 @@ describe('normalizeForAnalysis', () => {
   it('makes Latin look-alike letters inside Cyrillic words Cyrillic, and leaves Latin words alone', () => {
     expect(normalizeForAnalysis('гарантiї Reuters OBOZ.UA')).toBe('гарантії reuters oboz.ua');
     expect(normalizeForAnalysis('Cоюзники')).toBe('союзники');
+  });
+
+  // Callers memoise the words of whitespace-separated pieces; they must be the words of the whole text.
+  const PIECE_CHARACTERS = [
+    ...'aAcCeEiIoOpPxXmMаАеЕоОіІїЇєЄґҐёЁйЙиИ19', 'ΑΣ', 'Σ', 'ς', 'İ', 'ß', 'é', 'ѐ', 'Ѝ', '\u0301', '\u0306', '\u0308',
+    "'", '’', 'ʼ', '`', '´', '-', '.', '«', '»', ' ', ' ', '\t', '\n', '\u00A0', '\u2000', '\u2001', '\u3000', '\u2028',
+    '\u200B', '\u2060', '\uFEFF', '\u00AD', '\u0483', '\uD835\uDC00',
+  ];
+  const words = (text: string): string[] => normalizeForAnalysis(text).match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+
+  it('has the words of its whitespace-separated pieces when each normalises alone', () => {
+    const textArb = fc.array(fc.constantFrom(...PIECE_CHARACTERS), { maxLength: 14 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const pieces = text.split(PIECE_SEPARATOR).filter((p) => p !== '');
+        fc.pre(pieces.every(normalizesAlone));
+        expect(pieces.flatMap(words)).toEqual(words(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not let a piece with a combining mark normalise alone', () => {
+    expect(normalizesAlone('за\u0301мок')).toBe(false);
+    expect(normalizesAlone('İ')).toBe(false); // lower-cases to i and a combining dot
+    expect(normalizesAlone('замок')).toBe(true);
   });
 });
 
