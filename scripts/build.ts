@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from '../src/pipeline/ingest.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
 import { discardSetAside, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
-import { buildPaths, inputsKey, isOutputAsLeft, isUpToDate, recordBuild } from '../src/pipeline/up-to-date.ts';
+import { buildPaths, inputsKey, lastBuild, recordBuild } from '../src/pipeline/up-to-date.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,11 +44,12 @@ if (result.stopped) {
 
 const paths = buildPaths(process.cwd());
 const key = await inputsKey(paths);
-if (!values.full && (await isUpToDate(paths, key))) {
+const last = await lastBuild(paths, key);
+if (!values.full && last.upToDate) {
   console.log(`build: nothing changed since the last build; ${relative(process.cwd(), paths.outDir) || '.'}/ is up to date (--full rebuilds)`);
 } else {
-  // Unchanged article pages and Pagefind fragments of the last build are reused (src/pipeline/reuse.ts).
-  setAside(paths.outDir, paths.cacheDir, !values.full && (await isOutputAsLeft(paths)));
+  // Unchanged pages and Pagefind fragments of the last build are reused (src/pipeline/reuse.ts).
+  setAside(paths.outDir, paths.cacheDir, !values.full && last.outputAsLeft);
   process.env[SITE_KEY_ENV] = await inputsKey(paths, process.env, { withoutArticles: true });
   try {
     await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });

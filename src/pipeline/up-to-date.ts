@@ -61,15 +61,14 @@ async function outputListing(outDir: string): Promise<string> {
 
 const stampPath = (paths: BuildPaths) => join(paths.cacheDir, 'briefing-build.json');
 
-export async function isUpToDate(paths: BuildPaths, key: string): Promise<boolean> {
+/**
+ * The last build, as the output folder shows it: `outputAsLeft` — dist/ holds what that build finished
+ * writing (whatever its inputs were); `upToDate` — and its inputs had this key. One listing of dist/ for both.
+ */
+export async function lastBuild(paths: BuildPaths, key: string): Promise<{ upToDate: boolean; outputAsLeft: boolean }> {
   const stamp = await readStamp(paths);
-  return stamp?.key === key && (await isOutputAsLeft(paths, stamp));
-}
-
-/** Whether the output folder holds what the last finished build left there (whatever its inputs were). */
-export async function isOutputAsLeft(paths: BuildPaths, stamp?: Stamp): Promise<boolean> {
-  const last = stamp ?? (await readStamp(paths));
-  return last !== undefined && last.output === (await outputListing(paths.outDir));
+  const outputAsLeft = stamp !== undefined && stamp.output === (await outputListing(paths.outDir));
+  return { upToDate: outputAsLeft && stamp.key === key, outputAsLeft };
 }
 
 interface Stamp { key: string; output: string }
