@@ -35,6 +35,7 @@ export default function pagefindIntegration(): AstroIntegration {
         // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events)
         // need not be read at all.
         const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
+        const read = performance.now();
         if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
         // Pagefind does not write again a fragment file that exists (its name is a hash of its content), so
         // it starts from the previous build's index when there is one; what the new one does not use goes.
@@ -42,9 +43,14 @@ export default function pagefindIntegration(): AstroIntegration {
         takePreviousIndex(outputPath, cacheDir);
         const written = await index.writeFiles({ outputPath });
         if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+        const wrote = performance.now();
         await pagefind.close();
         const pruned = await prunePagefind(outputPath);
-        logger.info(`indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms${pruned ? ` (${pruned} stale files removed)` : ''}`);
+        const ms = (from: number, to = performance.now()) => Math.round(to - from);
+        logger.info(
+          `indexed ${added.page_count} pages in ${ms(started)} ms (read ${ms(started, read)}, write ${ms(read, wrote)}, prune ${ms(wrote)})` +
+            (pruned ? `, ${pruned} stale files removed` : ''),
+        );
       },
     },
   };
