@@ -1,14 +1,16 @@
 /**
  * npm run build [-- --keep-going] [--force] [--full]
- * ingest (seeds → content) → astro build (content → dist) → Pagefind (dist/pagefind), in one process.
+ * ingest (seeds → content) → astro build (content → dist, in a child process: scripts/astro-build.ts) →
+ * Pagefind (dist/pagefind) once that process has exited, so the two never hold their memory at once.
  * When nothing a build reads has changed since the last build and dist/ is as it left it, the Astro build is
  * skipped (`--full` builds anyway). Otherwise unchanged article pages and Pagefind fragments of the last
  * build are reused (`--full` renders and indexes everything).
  */
-import { build } from 'astro';
+import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../src/pipeline/ingest.ts';
+import { INDEX_LATER_ENV, indexSite } from '../src/integrations/pagefind.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
 import { discardSetAside, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
 import { buildPaths, inputsKey, lastBuild, recordBuild } from '../src/pipeline/up-to-date.ts';
@@ -52,7 +54,8 @@ if (!values.full && last.upToDate) {
   setAside(paths.outDir, paths.cacheDir, !values.full && last.outputAsLeft);
   process.env[SITE_KEY_ENV] = await inputsKey(paths, process.env, { withoutArticles: true });
   try {
-    await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
+    await astroBuild({ ...process.env, [INDEX_LATER_ENV]: '1' });
+    console.log(`[briefing:pagefind] ${await indexSite(paths.outDir, paths.cacheDir)}`);
   } finally {
     discardSetAside(paths.cacheDir);
   }
@@ -63,4 +66,16 @@ if (errors.length) {
   console.error(`build: built without ${errors.length} bad seed(s):`);
   for (const p of errors) console.error(`  ${p.file}`);
   process.exitCode = 1;
+}
+
+/** `astro build` in a child process (same Node, same flags); rejects when it fails. */
+function astroBuild(env: NodeJS.ProcessEnv): Promise<void> {
+  const script = new URL('./astro-build.ts', import.meta.url).pathname;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, script], { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`astro build failed (${signal ?? `exit code ${code}`}); its messages are above`)),
+    );
+  });
 }

@@ -1,6 +1,8 @@
 /**
- * Pagefind, wired as one small integration: after Astro writes the pages, index them in the same process
- * with Pagefind's Node API and write `pagefind/` into the output folder.
+ * Pagefind, wired as one small function (`indexSite`, Pagefind's Node API) that writes `pagefind/` into the
+ * output folder: an integration calls it after Astro writes the pages (`astro build`), and scripts/build.ts
+ * calls it after its Astro process has exited — at 10,000 articles Pagefind's binary peaks at ~2.8 GB and
+ * the Astro process holds ~1.6 GB until it ends, so running them one after the other halves the peak.
  *
  * One index over both languages: Pagefind builds one index per `<html lang>` and does not stem Ukrainian,
  * so every page is indexed as one forced language. Russian stemming then also folds many Ukrainian endings,
@@ -19,6 +21,42 @@ import { prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
 
 export const SEARCH_LANGUAGE = 'ru';
 
+/** Set by scripts/build.ts for its Astro child process: the index is built after that process has exited. */
+export const INDEX_LATER_ENV = 'BRIEFING_SEARCH_INDEX_LATER';
+
+/**
+ * Index the article pages of `outDir` into `outDir/pagefind`, starting from the previous build's index when
+ * src/pipeline/reuse.ts set one aside. Returns the log line.
+ */
+export async function indexSite(outDir: string, cacheDir: string): Promise<string> {
+  const started = performance.now();
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events)
+    // need not be read at all.
+    const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
+    const read = performance.now();
+    if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
+    // Pagefind does not write again a fragment or index file that exists (its name is a hash of its
+    // content), so it starts from the previous build's index when there is one; what the new one does not
+    // use goes.
+    const outputPath = `${outDir.replace(/\/$/, '')}/pagefind`;
+    takePreviousIndex(outputPath, cacheDir);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    const wrote = performance.now();
+    const pruned = await prunePagefind(outputPath);
+    const ms = (from: number, to = performance.now()) => Math.round(to - from);
+    return (
+      `indexed ${added.page_count} pages in ${ms(started)} ms (read ${ms(started, read)}, write ${ms(read, wrote)}, prune ${ms(wrote)})` +
+      (pruned ? `, ${pruned} stale files removed` : '')
+    );
+  } finally {
+    await pagefind.close();
+  }
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
   return {
@@ -28,29 +66,8 @@ export default function pagefindIntegration(): AstroIntegration {
         cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const { index, errors } = await pagefind.createIndex({ forceLanguage: SEARCH_LANGUAGE });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const outDir = fileURLToPath(dir);
-        // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events)
-        // need not be read at all.
-        const added = await index.addDirectory({ path: outDir, glob: 'articles/**/*.html' });
-        const read = performance.now();
-        if (added.errors.length) throw new Error(`Pagefind could not index ${outDir}: ${added.errors.join('; ')}`);
-        // Pagefind does not write again a fragment file that exists (its name is a hash of its content), so
-        // it starts from the previous build's index when there is one; what the new one does not use goes.
-        const outputPath = `${outDir.replace(/\/$/, '')}/pagefind`;
-        takePreviousIndex(outputPath, cacheDir);
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-        const wrote = performance.now();
-        await pagefind.close();
-        const pruned = await prunePagefind(outputPath);
-        const ms = (from: number, to = performance.now()) => Math.round(to - from);
-        logger.info(
-          `indexed ${added.page_count} pages in ${ms(started)} ms (read ${ms(started, read)}, write ${ms(read, wrote)}, prune ${ms(wrote)})` +
-            (pruned ? `, ${pruned} stale files removed` : ''),
-        );
+        if (process.env[INDEX_LATER_ENV]) return;
+        logger.info(await indexSite(fileURLToPath(dir), cacheDir));
       },
     },
   };
