@@ -13,6 +13,8 @@ import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
 import { cacheDir, contentDir } from './settings.ts';
 import { planPages } from './pipeline/reuse.ts';
+import { parsedCacheDir, readParsedByKey } from './pipeline/parsed-cache.ts';
+import { parseArticle } from './lib/mdx.ts';
 import type { Problem } from './lib/types.ts';
 import { formatProblem } from './pipeline/report.ts';
 
@@ -55,8 +57,15 @@ export function getSiteModel(): Promise<SiteModel> {
 async function load(): Promise<SiteModel> {
   const [articleEntries, eventEntries] = await Promise.all([getCollection('articles'), getCollection('events')]);
   const events: EventDef[] = eventEntries.map((e) => ({ slug: e.id, ...e.data }));
-  const articles = articleEntries.map((e) => e.data as ArticleRecord).sort((a, b) => a.id.localeCompare(b.id));
+  const articles = articleEntries.map((e) => readArticle(e.id, e.data.parsed)).sort((a, b) => a.id.localeCompare(b.id));
   return buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities() });
+}
+
+/** An article as the content loader checked it, from the parse cache (or its file, if the cache was cleared). */
+function readArticle(id: string, key: string): ArticleRecord {
+  const file = `${contentDir}/articles/${id}.mdx`;
+  const doc = readParsedByKey(parsedCacheDir(cacheDir), key) ?? parseArticle(readFileSync(file, 'utf8'), file);
+  return { ...doc.frontMatter, paragraphs: doc.paragraphs } as unknown as ArticleRecord;
 }
 
 /** A generated event's title is made of its articles' own words: the language to mark it with. */

@@ -1,6 +1,7 @@
 /**
  * The article loader reads only what changed: unchanged files (same size and modification time) are not
- * parsed again, a file written again with the same text is not parsed again, and any edit is.
+ * parsed again, a file written again with the same text is not parsed again, and any edit is; entries
+ * are keys of the parsed form in the cache; a file with wrong fields is refused.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { articlesLoader } from '../../src/loaders/articles.ts';
+import { readParsedByKey } from '../../src/pipeline/parsed-cache.ts';
 
 const real = resolve(import.meta.dirname, '../../content/articles');
 const dir = mkdtempSync(join(tmpdir(), 'briefing-loader-'));
@@ -29,6 +31,7 @@ const context = {
   logger: { info: (m: string) => messages.push(m) },
   config: { cacheDir: pathToFileURL(join(dir, 'cache/')) },
 };
+const title = (id: string) => readParsedByKey(join(dir, 'cache/briefing-parsed'), entries.get(id)!.data.parsed as string)?.frontMatter.title as string;
 const load = async (): Promise<string> => {
   await articlesLoader({ dir }).load(context as never);
   return messages.at(-1)!;
@@ -47,14 +50,18 @@ describe('articles loader', () => {
 
     // Edited without changing its size: the new modification time tells.
     const text = readFileSync(join(dir, 'b.mdx'), 'utf8');
-    const title = (entries.get('b')!.data.title as string);
-    const edited = text.replace(`"title": ${JSON.stringify(title)}`, `"title": ${JSON.stringify(title.replace(/^./u, 'Ж'))}`);
+    const edited = text.replace(`"title": ${JSON.stringify(title('b'))}`, `"title": ${JSON.stringify(title('b').replace(/^./u, 'Ж'))}`);
     expect(edited).not.toBe(text);
     expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
     writeFileSync(join(dir, 'b.mdx'), edited);
     utimesSync(join(dir, 'b.mdx'), new Date(), new Date(Date.now() + 5000));
     expect(await load()).toBe('2 articles (1 loaded, 1 unchanged)');
-    expect(entries.get('b')!.data.title).toMatch(/^Ж/u);
+    expect(title('b')).toMatch(/^Ж/u);
+
+    // A file whose fields are not what the ingest writes stops the build, naming the file and the field.
+    writeFileSync(join(dir, 'c.mdx'), text.replace('"titleSource": "derived"', '"titleSource": "made-up"'));
+    await expect(load()).rejects.toThrow(/c\.mdx does not have the fields the ingest writes \(titleSource: /);
+    rmSync(join(dir, 'c.mdx'));
 
     rmSync(join(dir, 'a.mdx'));
     expect(await load()).toBe('1 articles (0 loaded, 1 unchanged)');
