@@ -1,27 +1,23 @@
 /**
  * `npm run bench` at a tiny size, with the baseline: it runs end to end and writes latest.json and latest.md
  * with the fields the report promises. Only that it works: no timing is asserted (times depend on the machine).
+ * And the synthetic corpus it builds (bench/corpus.ts): deterministic, prefix-stable, each article in its
+ * language, a vocabulary that grows with N, few repeated sentences, components for the analysis to find.
+ * The corpus tests take a few seconds on their own: `npx vitest run test/integration/bench.test.ts -t corpus`.
  */
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../../bench/corpus.ts';
+import { generateCorpus, type Corpus, type CorpusArticle } from '../../bench/corpus.ts';
+import { buildArticle } from '../../src/lib/article.ts';
+import { detectLanguage } from '../../src/lib/language.ts';
+import { splitSentences } from '../../src/lib/text.ts';
+import { loadEditorContent } from '../../src/pipeline/content.ts';
 import { ROOT, runNodeScript, type BuildRun } from '../helpers/site.ts';
 
 const N = 12;
 let dir: string;
 let run: BuildRun;
-
-beforeAll(async () => {
-  await mkdir(join(ROOT, 'test/.tmp'), { recursive: true });
-  dir = await mkdtemp(join(ROOT, 'test/.tmp', 'bench-'));
-  run = await runNodeScript(join(ROOT, 'scripts/bench.ts'), ['--sizes', String(N), '--out', join(dir, 'results'), '--work', join(dir, 'work')]);
-  if (run.code !== 0) throw new Error(`bench failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
-}, 600_000);
-
-afterAll(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
 
 const measureShape = {
   status: 'ok',
@@ -32,6 +28,17 @@ const measureShape = {
 };
 
 describe('npm run bench', () => {
+  beforeAll(async () => {
+    await mkdir(join(ROOT, 'test/.tmp'), { recursive: true });
+    dir = await mkdtemp(join(ROOT, 'test/.tmp', 'bench-'));
+    run = await runNodeScript(join(ROOT, 'scripts/bench.ts'), ['--sizes', String(N), '--out', join(dir, 'results'), '--work', join(dir, 'work')]);
+    if (run.code !== 0) throw new Error(`bench failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
+  }, 600_000);
+
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
   it('writes latest.json with the machine, and for each size both sites, the three builds and the measurements', async () => {
     const report = JSON.parse(await readFile(join(dir, 'results/latest.json'), 'utf8'));
     expect(report.machine).toMatchObject({ cpu: expect.any(String), cores: expect.any(Number), memoryGB: expect.any(Number), node: expect.stringMatching(/^v\d+/) });
@@ -80,6 +87,16 @@ describe('npm run bench', () => {
 });
 
 describe('the bench corpus', () => {
+  const body = (a: CorpusArticle) => a.text.replace(/^ date \S+ /, '');
+  const paragraphs = (a: CorpusArticle) => body(a).split('\n').map((p) => p.trim()).filter(Boolean);
+  const sentences = (a: CorpusArticle) => paragraphs(a).flatMap((p) => splitSentences(p, a.lang).map((s) => s.text));
+  const wordForms = (a: CorpusArticle) => body(a).toLowerCase().match(/\p{L}+(?:['’-]\p{L}+)*/gu) ?? [];
+  let large: Corpus;
+
+  beforeAll(async () => {
+    large = await generateCorpus(2000);
+  });
+
   it('is the same for the same N, both languages, with pairwise different texts', async () => {
     const a = await generateCorpus(60);
     const b = await generateCorpus(60);
@@ -87,7 +104,49 @@ describe('the bench corpus', () => {
     expect(new Set(a.articles.map((x) => x.text)).size).toBe(60);
     expect(new Set(a.articles.map((x) => x.lang))).toEqual(new Set(['ru', 'uk']));
     expect(new Set(a.articles.map((x) => x.event)).size).toBeGreaterThan(3);
-    // Article i does not depend on N, so the larger corpora extend the smaller ones.
-    expect((await generateCorpus(20)).articles).toEqual(a.articles.slice(0, 20));
+    // Article i does not depend on N, so the larger corpora extend the smaller ones, and the article the
+    // "add one" rebuild adds is the next one.
+    const small = await generateCorpus(20);
+    expect(small.articles).toEqual(a.articles.slice(0, 20));
+    expect(small.extra).toEqual(a.articles[20]);
+    expect(large.articles.slice(0, 60)).toEqual(a.articles);
+  });
+
+  it('writes each article in its language (as language detection reads it)', () => {
+    for (const lang of ['ru', 'uk'] as const) {
+      const articles = large.articles.filter((a) => a.lang === lang).slice(0, 200);
+      expect(articles).toHaveLength(200);
+      const agree = articles.filter((a) => detectLanguage(body(a)).lang === lang).length;
+      expect(agree / articles.length).toBeGreaterThanOrEqual(0.98);
+    }
+  });
+
+  it('has a vocabulary that keeps growing with N, few repeated sentences and report-sized paragraphs', () => {
+    const forms = (n: number) => new Set(large.articles.slice(0, n).flatMap(wordForms)).size;
+    // Heaps' law, V ≈ K·N^β with β ≈ 0.5–0.6 in news: ten times the articles, three times the word forms or more
+    // (the material alone has ~4,000, which 200 articles already exhaust).
+    expect(forms(200)).toBeGreaterThan(5000);
+    expect(forms(2000) / forms(200)).toBeGreaterThan(3);
+    const all = large.articles.flatMap(sentences);
+    expect(new Set(all).size / all.length).toBeGreaterThan(0.75);
+    const paras = large.articles.flatMap(paragraphs);
+    const meanLength = paras.reduce((sum, p) => sum + p.length, 0) / paras.length;
+    expect(meanLength).toBeGreaterThan(200);
+    expect(meanLength).toBeLessThan(400);
+    expect(all.length / paras.length).toBeGreaterThan(1.8);
+    expect(all.length / paras.length).toBeLessThan(3.2);
+  });
+
+  it('keeps sentences that report components in every report, for the analysis to find', async () => {
+    const { content } = await loadEditorContent(join(ROOT, 'content'));
+    if (!content) throw new Error('content/ does not load');
+    const records = large.articles.slice(0, 100).map((a) => buildArticle(a.file, new TextEncoder().encode(a.text), content).record!);
+    const tagged = records.map((r) => r.paragraphs.flatMap((p) => p.sentences).filter((s) => s.components.length > 0).length);
+    const total = records.reduce((sum, r) => sum + r.paragraphs.flatMap((p) => p.sentences).length, 0);
+    expect(tagged.filter((n) => n > 0).length).toBeGreaterThanOrEqual(95);
+    // About as many as the recombined corpus had (~46 % of the sentences).
+    const share = tagged.reduce((sum, n) => sum + n, 0) / total;
+    expect(share).toBeGreaterThan(0.35);
+    expect(share).toBeLessThan(0.6);
   });
 });
