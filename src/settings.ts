@@ -1,10 +1,17 @@
 /**
- * Where the site reads its content from. The build script and the tests point it elsewhere through the
+ * Where the site reads its content from, and the build settings the pages read. The build script and the tests point it elsewhere through the
  * environment (a fixture's content folder), so one code path builds every site.
  */
 import { resolve } from 'node:path';
+import { parsePageSize } from './lib/paginate.ts';
 
 export const contentDir = resolve(process.env.BRIEFING_CONTENT_DIR ?? 'content');
 
 /** Astro's cache folder (as astro.config.mjs sets it): the build keeps what it may reuse there. */
 export const cacheDir = resolve(process.env.BRIEFING_CACHE_DIR ?? 'node_modules/.astro');
+
+/**
+ * Sentences per page of the bilingual view (BRIEFING_SOURCES_PAGE_SIZE; default and reasons: SOURCES_PAGE_SIZE
+ * in src/lib/paginate.ts). The tests set a small one, so a fixture of a few reports has several pages.
+ */
+export const sourcesPageSize = parsePageSize(process.env.BRIEFING_SOURCES_PAGE_SIZE);

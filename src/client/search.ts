@@ -84,7 +84,9 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
 
   form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
   input.addEventListener('input', () => void run());
-  form.addEventListener('change', () => void run());
+  // A filter menu's change; not the query box's, which fires on leaving it (its input event has already
+  // searched): searching again would redraw the list under the result the arrow keys just focused.
+  form.addEventListener('change', (e) => { if (e.target !== input) void run(); });
   // Down arrow from the query box moves to the first result; up/down move between results, up from the
   // first result or Escape anywhere in the list returns to the query box.
   input.addEventListener('keydown', (e) => {

@@ -5,13 +5,14 @@
  */
 import { alignBilingual } from './align.ts';
 import { articleKind, eventComponentStatus, type Taxonomy } from './components.ts';
-import { assignEvents, type EventDef } from './events.ts';
+import { assignEvents, unplacedReason, type EventDef, type UnplacedReason } from './events.ts';
 import { mergeFacts, type EventFacts } from './facts.ts';
 import type { ArticleRecord } from './article.ts';
 import type { EntityIndex } from './names.ts';
 import type {
   Alignment,
   ArticleKind,
+  DateHint,
   Lang,
   MentionStatus,
   Problem,
@@ -29,6 +30,20 @@ export interface EventArticle extends ArticleRecord {
   kind: ArticleKind;
   event: string;
 }
+
+/**
+ * An article no event holds: it has no date, and its text names none or only days that match no event.
+ * Nothing is lost: it keeps its page, its place in search, and a line on the list of unplaced reports.
+ */
+export interface UnplacedArticle extends ArticleRecord {
+  kind: ArticleKind;
+  /** No event (also when the seed pins one nobody defined: that is reported as an error). */
+  event: null;
+  unplaced: UnplacedReason;
+}
+
+/** Every article of the site: in its event, or in none. */
+export type SiteArticle = EventArticle | UnplacedArticle;
 
 export interface ComponentEvidence {
   article: string;
@@ -84,7 +99,10 @@ export interface SiteModel {
   events: EventModel[];
   /** How pages name each gazetteer entity in each interface language. */
   entityLabels: Map<string, Labels>;
-  articles: Map<string, EventArticle>;
+  /** Every article, placed (`event` is its slug) or not (`event` is null). */
+  articles: Map<string, SiteArticle>;
+  /** The articles no event holds: those whose text names a day first (earliest first), then by id. */
+  unplaced: UnplacedArticle[];
   problems: Problem[];
 }
 
@@ -113,10 +131,16 @@ export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInp
   const defined = new Map(events.map((e) => [e.slug, e]));
   const generated = new Map(assignment.generated.map((e) => [e.slug, e]));
   const bySlug = new Map<string, EventArticle[]>();
-  const all = new Map<string, EventArticle>();
+  const all = new Map<string, SiteArticle>();
+  const unplaced: UnplacedArticle[] = [];
   for (const article of articles) {
     const placed = assignment.byArticle[article.id];
-    if (!placed) continue;
+    if (!placed) {
+      const entry: UnplacedArticle = { ...article, event: null, unplaced: unplacedReason(article.dateHints) };
+      all.set(article.id, entry);
+      unplaced.push(entry);
+      continue;
+    }
     const eventDate = defined.get(placed.event)?.date ?? generated.get(placed.event)?.date ?? null;
     const inferred = article.date === null && placed.inferredDate ? placed.inferredDate : null;
     const date = inferred ?? article.date;
@@ -163,7 +187,24 @@ export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInp
     m.prev = models[i + 1]?.slug ?? null;
   });
   const entityLabels = new Map(entities.entities.map((e) => [e.id, e.label]));
-  return { events: models, entityLabels, articles: all, problems: assignment.problems };
+  unplaced.sort((a, b) => compareDays(firstDay(a.dateHints), firstDay(b.dateHints)) || a.id.localeCompare(b.id));
+  return { events: models, entityLabels, articles: all, unplaced, problems: assignment.problems };
+}
+
+/** The earliest day an article's text names, as `YYYY-MM-DD` (year 0000 when not named); weekdays name none. */
+function firstDay(hints: readonly DateHint[]): string | undefined {
+  let first: string | undefined;
+  for (const h of hints) {
+    if (h.kind !== 'day-month') continue;
+    const day = `${String(h.year ?? 0).padStart(4, '0')}-${String(h.month).padStart(2, '0')}-${String(h.day).padStart(2, '0')}`;
+    if (first === undefined || day < first) first = day;
+  }
+  return first;
+}
+
+/** Named days first, earliest first. */
+function compareDays(a: string | undefined, b: string | undefined): number {
+  return a === b ? 0 : a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b);
 }
 
 function byDateThenId(a: { date: string | null; id: string }, b: { date: string | null; id: string }): number {

@@ -780,9 +780,19 @@ function problem(
   return { severity, file: article.file ?? `seeds/${article.id}.txt`, message, hint };
 }
 
+/**
+ * Why an article is in no event (assignEvents places every dated one): `no-date` — its text names no day
+ * either (words like "вчера" alone say nothing without a date to count from); `no-event` — the days or
+ * weekdays it names match no event.
+ */
+export type UnplacedReason = 'no-date' | 'no-event';
+
+export function unplacedReason(dateHints: readonly DateHint[]): UnplacedReason {
+  return dateHints.some((h) => h.kind !== 'relative') ? 'no-event' : 'no-date';
+}
+
 function undatedProblem(article: ArticleForGrouping): Problem {
-  const dated = article.dateHints.filter((h) => h.kind !== 'relative');
-  return dated.length === 0
+  return unplacedReason(article.dateHints) === 'no-date'
     ? problem(
         article,
         'warning',

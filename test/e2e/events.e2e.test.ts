@@ -4,6 +4,8 @@
  * definitions, built once under /briefing/. Checks the timeline, where each article lands, look-alike
  * events kept apart, prev/next, the bilingual view (also of a one-language event), the component filter
  * pages, and the search: recall on a fixed query set in both languages, filters, result details, keyboard.
+ * Two seeds of test/fixtures/site-unplaced match no event: search finds them, and the event filter has a
+ * value for them.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +21,7 @@ import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.
 
 const BASE = '/briefing/';
 const FIXTURE = join(ROOT, 'test/fixtures/site-events');
+const UNPLACED = join(ROOT, 'test/fixtures/site-unplaced');
 const SUMMIT = '2026-01-06-paris-coalition-summit';
 /** Two Ukrainian reports of one defined event, added to the grouping fixtures: the one-language event. */
 const ONE_LANGUAGE = '2026-01-20-kyiv-energy-donors';
@@ -47,7 +50,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
   const consoleErrors: string[] = [];
 
   beforeAll(async () => {
-    site = await prepareSite('events', [join(ROOT, 'seeds'), join(FIXTURE, 'seeds')], [join(FIXTURE, 'events')]);
+    site = await prepareSite('events', [join(ROOT, 'seeds'), join(FIXTURE, 'seeds'), UNPLACED], [join(FIXTURE, 'events')]);
     const run = await buildSite(site, BASE);
     if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
     server = await serve(site.outDir, BASE);
@@ -83,6 +86,18 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
     return page.$$('section[aria-labelledby=reports] li > a')
       .map((a) => articleId(String(a.properties?.href)))
       .sort();
+  }
+
+  /** The articles in no event, as /unplaced/ lists them, with what their pages give Pagefind. */
+  async function unplacedArticles() {
+    const list = await readPage(site.outDir, 'unplaced');
+    return Promise.all(list.$$('table.unplaced tbody tr a').map(async (a) => {
+      const id = articleId(String(a.properties?.href));
+      const page = await readPage(site.outDir, `articles/${id}`);
+      const values = (name: string) => page.$$(`[data-pagefind-filter=${name}]`).map((e) => page.text(e));
+      return { id, lang: page.text(page.$('[data-pagefind-meta=lang]')!) as 'ru' | 'uk', outlet: values('outlet')[0] ?? null,
+        event: values('event')[0]!, components: values('component') };
+    }));
   }
 
   /** Expected members of each defined event and of each generated group. */
@@ -299,16 +314,20 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
 
     it('narrows results with each filter: language, event, component, outlet', async () => {
       const page = await open('search/');
-      const all = exported.flatMap((e) => e.articles.map((a) => ({
-        ...a,
-        event: e.title.uk,
-        components: e.components.filter((c) => c.evidence.some((x) => x.article === a.id)).map((c) => c.label.uk),
-      })));
+      const all = [
+        ...exported.flatMap((e) => e.articles.map((a) => ({
+          id: a.id, lang: a.lang, outlet: a.outlet,
+          event: e.title.uk,
+          components: e.components.filter((c) => c.evidence.some((x) => x.article === a.id)).map((c) => c.label.uk),
+        }))),
+        ...(await unplacedArticles()),
+      ];
       const cases: [string, string, (a: (typeof all)[number]) => boolean][] = [
         ['lang', uk['lang.uk.name'], (a) => a.lang === 'uk'],
         ['lang', uk['lang.ru.name'], (a) => a.lang === 'ru'],
         ['event', exported.find((e) => e.slug === SUMMIT)!.title.uk, (a) => a.event === exported.find((e) => e.slug === SUMMIT)!.title.uk],
         ['event', exported.find((e) => e.slug === '2026-02-05-washington-talks')!.title.uk, (a) => a.event.includes('Вашингтон')],
+        ['event', uk['unplaced.label'], (a) => a.event === uk['unplaced.label']],
         ['component', 'Координаційна група США – Україна – Коаліція', (a) => a.components.includes('Координаційна група США – Україна – Коаліція')],
         ['component', 'Довгострокова підтримка Збройних сил України', (a) => a.components.includes('Довгострокова підтримка Збройних сил України')],
         ['outlet', 'РБК-Украина', (a) => a.outlet === 'РБК-Украина'],
@@ -328,6 +347,32 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
       }
       await page.close();
     }, 180_000); // many queries, each paging through all its results
+
+    it('finds the articles no event holds, by their words and by the "not placed" event filter', async () => {
+      const unplaced = await unplacedArticles();
+      expect(unplaced.map((a) => a.id).sort()).toEqual(['u01-grain-ports-ru', 'u02-demining-uk']);
+      const page = await open('search/');
+      expect(await search(page, 'дунайские')).toContain('u01-grain-ports-ru');
+      expect(await search(page, 'розмінування')).toContain('u02-demining-uk');
+      expect((await search(page, '', { event: uk['unplaced.label'] })).sort()).toEqual(['u01-grain-ports-ru', 'u02-demining-uk']);
+      // The result names no event, but says it is in none.
+      await search(page, 'розмінування', { event: uk['unplaced.label'] });
+      expect(await page.locator('#search-results li .meta .event').allTextContents()).toEqual([uk['unplaced.label']]);
+      await page.close();
+    });
+
+    it('has no accessibility violations on the list of articles in no event and on their pages (axe-core)', async () => {
+      for (const path of ['unplaced/', 'articles/u01-grain-ports-ru/']) {
+        const page = await open(path);
+        await page.addScriptTag({ content: await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8') });
+        const violations = await page.evaluate(async () => {
+          const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
+          return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+        });
+        expect(violations, path).toEqual([]);
+        await page.close();
+      }
+    });
 
     it('shows language, event and date of each result, in the interface language (uk)', async () => {
       const page = await open(`search/?q=${encodeURIComponent('Віткофф')}`);
@@ -361,6 +406,18 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
       await page.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'q');
       await page.keyboard.type('Зеленський');
       await page.waitForFunction(() => document.querySelectorAll('#search-results a').length >= 3);
+      // Each letter may start a search of its own (a busy machine lets the debounce lapse between keys), and
+      // a later one redraws the list, taking the focus from a result: wait until the list stays as it is.
+      await page.evaluate(() => new Promise<void>((resolve) => {
+        let timer: ReturnType<typeof setTimeout>;
+        const observer = new MutationObserver(() => quiet());
+        const quiet = () => {
+          clearTimeout(timer);
+          timer = setTimeout(() => { observer.disconnect(); resolve(); }, 750);
+        };
+        observer.observe(document.getElementById('search-results')!, { childList: true });
+        quiet();
+      }));
       const focused = () => page.evaluate(() => (document.activeElement as HTMLAnchorElement | HTMLInputElement).getAttribute('href') ?? (document.activeElement as HTMLInputElement).name);
       const links = await page.$$eval('#search-results a', (as) => as.map((a) => a.getAttribute('href')));
       await page.keyboard.press('ArrowDown');

@@ -1,30 +1,33 @@
 /**
  * The real build (ingest → Astro → Pagefind) on the five seeds, served from a sub-path: the pages, the
  * quotes and their anchors, the exact article text, `lang` attributes, the data export and the index.
+ * Two more seeds (test/fixtures/site-unplaced) match no event: their pages and the list of them.
  */
 import { existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { attr, readPage } from '../helpers/html.ts';
 import { buildSite, prepareSite, ROOT, type BuildRun, type FixtureSite } from '../helpers/site.ts';
 import { parseSeed } from '../../src/lib/seed.ts';
+import uk from '../../src/translations/uk.json' with { type: 'json' };
 
 const BASE = '/briefing/';
 const EVENT = '2026-01-06-paris-coalition-summit';
+const UNPLACED = join(ROOT, 'test/fixtures/site-unplaced');
 let site: FixtureSite;
 let run: BuildRun;
 
 beforeAll(async () => {
-  site = await prepareSite('seeds', [join(ROOT, 'seeds')]);
+  site = await prepareSite('seeds', [join(ROOT, 'seeds'), UNPLACED]);
   run = await buildSite(site, BASE);
   if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
 });
 
-async function seedParagraphs(file: string): Promise<string[]> {
-  const { seed } = parseSeed(file, await readFile(join(ROOT, 'seeds', file)));
+async function seedParagraphs(file: string, dir = join(ROOT, 'seeds')): Promise<string[]> {
+  const { seed } = parseSeed(file, await readFile(join(dir, file)));
   return seed!.paragraphs.map((p) => p.text);
 }
 
@@ -122,5 +125,66 @@ describe('the site built from the five seeds', () => {
     const gzipped = bytes.reduce((sum, b) => sum + gzipSync(b).length, 0);
     expect(gzipped).toBeLessThanOrEqual(20 * 1024);
     expect(page.$$('script')).toEqual([]);
+  });
+});
+
+describe('articles that match no event', () => {
+  // u01: no date and none in its text; u02: no date, and its "15 березня" matches no event.
+  const articles = [
+    { id: 'u01-grain-ports-ru', lang: 'ru', reason: uk['unplaced.reason.no-date'] },
+    { id: 'u02-demining-uk', lang: 'uk', reason: uk['unplaced.reason.no-event'] },
+  ];
+
+  it('gives each its page, with the text as written, saying it is in no event and why', async () => {
+    for (const { id, lang, reason } of articles) {
+      const page = await readPage(site.outDir, `articles/${id}`);
+      expect(page.$$('.article-body > p').map((p) => page.text(p))).toEqual(await seedParagraphs(`${id}.txt`, UNPLACED));
+      expect(attr(page.$('.article-body'), 'lang')).toBe(lang);
+      const line = page.$('dl.meta dd.unplaced')!;
+      expect(page.text(line)).toBe(`${uk['unplaced.label']}: ${reason}`);
+      expect(attr(page.$('dl.meta dd.unplaced a'), 'href')).toBe(`${BASE}unplaced/`);
+      // No link to an event; every link stays under the base path.
+      const links = page.$$('a').map((a) => attr(a, 'href')!);
+      expect(links.filter((h) => h.includes('/events/'))).toEqual([]);
+      expect(links.filter((h) => h.startsWith('/') && !h.startsWith(BASE))).toEqual([]);
+      // Indexed like every article, under the event filter's "not placed" value.
+      expect(page.$('article[data-pagefind-body]')).toBeDefined();
+      expect(page.text(page.$('[data-pagefind-filter=event]')!)).toBe(uk['unplaced.label']);
+    }
+  });
+
+  it('keeps the component highlighting on their pages', async () => {
+    const page = await readPage(site.outDir, 'articles/u01-grain-ports-ru');
+    const marks = page.$$('.article-body mark.claim');
+    expect(marks.length).toBeGreaterThan(0);
+    const label = 'Моніторинг і верифікація припинення вогню';
+    expect(attr(marks[0], 'title')).toMatch(new RegExp(`^${label} — `));
+    // Named in the list of components, as plain text: there is no event page to link to.
+    expect(page.text(page.$('div[data-pagefind-ignore] p.meta')!)).toContain(label);
+    expect(page.$$('[data-pagefind-filter=component]').map((c) => page.text(c))).toEqual([label]);
+  });
+
+  it('lists them on /unplaced/ with title, outlet, language, seed file and reason, linked from the home page', async () => {
+    const home = await readPage(site.outDir, '.');
+    const link = home.$$('a').find((a) => attr(a, 'href') === `${BASE}unplaced/`);
+    expect(link, 'link to the list').toBeDefined();
+    expect(home.text(link!)).toBe(uk['home.unplaced'].replace('{count}', '2'));
+    const list = await readPage(site.outDir, 'unplaced');
+    expect(list.text(list.$('h1')!)).toBe(uk['unplaced.heading']);
+    const rows = list.$$('table.unplaced tbody tr').map((tr) => [
+      attr(select('a', tr), 'href'),
+      ...selectAll('th, td', tr).map((c) => list.text(c)),
+    ]);
+    expect(rows).toEqual([
+      [`${BASE}articles/u02-demining-uk/`, '15 березня в Женеві експерти обговорили розмінування сільськогосподарських земель',
+        'Європейська правда', uk['lang.uk.name'], 'u02-demining-uk.txt', uk['unplaced.reason.no-event']],
+      [`${BASE}articles/u01-grain-ports-ru/`, 'Министры аграрной политики обсудили вывоз зерна через дунайские порты',
+        'Интерфакс-Украина', uk['lang.ru.name'], 'u01-grain-ports-ru.txt', uk['unplaced.reason.no-date']],
+    ]);
+  });
+
+  it('offers "not placed in an event" in the search page\'s event filter', async () => {
+    const search = await readPage(site.outDir, 'search');
+    expect(search.$$('select[data-filter=event] option').map((o) => search.text(o))).toContain(uk['unplaced.label']);
   });
 });
