@@ -24,7 +24,16 @@ export function buildPaths(root: string, env: NodeJS.ProcessEnv = process.env): 
   };
 }
 
-const SETTINGS = ['BRIEFING_BASE', 'BRIEFING_SITE', 'BRIEFING_UI_LANG', 'BRIEFING_OUT_DIR', 'BRIEFING_CONTENT_DIR'];
+/**
+ * Every BRIEFING_* setting is an input of the build (a new one is, without anyone remembering to list it)
+ * except these, which change how the build runs, not what it writes.
+ */
+const NOT_OUTPUT_SETTINGS = new Set([
+  'BRIEFING_CACHE_DIR', 'BRIEFING_CONCURRENCY', 'BRIEFING_WORKERS', 'BRIEFING_SEEDS_DIR', 'BRIEFING_SLOW_TESTS',
+  'BRIEFING_SITE_KEY', 'BRIEFING_SEARCH_INDEX_LATER',
+]);
+const settingsOf = (env: NodeJS.ProcessEnv): string[] =>
+  Object.keys(env).filter((name) => name.startsWith('BRIEFING_') && !NOT_OUTPUT_SETTINGS.has(name)).sort();
 
 /**
  * sha256 over every input of a build. `withoutArticles`: leave out the generated articles — the site key
@@ -36,7 +45,7 @@ export async function inputsKey(
   { withoutArticles = false } = {},
 ): Promise<string> {
   const hash = createHash('sha256');
-  for (const name of SETTINGS) hash.update(`${name}=${env[name] ?? ''}\0`);
+  for (const name of settingsOf(env)) hash.update(`${name}=${env[name] ?? ''}\0`);
   const articles = join(paths.contentDir, 'articles');
   const inputs = [
     ...(await filesUnder(paths.contentDir)).filter((file) => !withoutArticles || !file.startsWith(articles + sep)),

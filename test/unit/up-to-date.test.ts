@@ -1,0 +1,31 @@
+/** The build key covers every BRIEFING_* setting that changes the output, and none that only changes how it runs. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildPaths, inputsKey } from '../../src/pipeline/up-to-date.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'briefing-key-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+mkdirSync(join(root, 'content'), { recursive: true });
+writeFileSync(join(root, 'content/components.yaml'), 'components: []\n');
+const paths = buildPaths(root, {});
+const key = (env: NodeJS.ProcessEnv) => inputsKey(paths, env);
+
+describe('inputsKey', () => {
+  it('changes with any output setting, including ones added later', async () => {
+    const base = await key({});
+    expect(await key({ BRIEFING_BASE: '/briefing/' })).not.toBe(base);
+    expect(await key({ BRIEFING_SOURCES_PAGE_SIZE: '8' })).not.toBe(base);
+    expect(await key({ BRIEFING_SOME_NEW_SETTING: 'x' })).not.toBe(base);
+  });
+  it('does not change with settings that only change how the build runs', async () => {
+    const base = await key({});
+    expect(await key({ BRIEFING_CONCURRENCY: '2', BRIEFING_WORKERS: '0', BRIEFING_CACHE_DIR: '/tmp/x', BRIEFING_SITE_KEY: 'k', PATH: '/bin' })).toBe(base);
+  });
+  it('changes with the content', async () => {
+    const base = await key({});
+    writeFileSync(join(root, 'content/components.yaml'), 'components: [] # edited\n');
+    expect(await key({})).not.toBe(base);
+  });
+});
