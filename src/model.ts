@@ -90,17 +90,16 @@ export function eventDigest(event: EventModel): string {
 export const eventLink = (event: EventModel) => ({ slug: event.slug, title: event.title, lang: eventTitleLang(event) });
 
 /**
- * `getStaticPaths` of the pages made once per event (`route`: the event page, the bilingual view): the
- * pages whose values changed since the last build (src/pipeline/reuse.ts) — the event, and the title of
- * the events before and after it.
+ * `getStaticPaths` of the event pages: the pages whose values changed since the last build
+ * (src/pipeline/reuse.ts) — the event, and the titles of the events before and after it.
  */
-export async function eventPaths(route: 'event' | 'sources') {
+export async function eventPaths() {
   const model = await getSiteModel();
   const bySlug = new Map(model.events.map((e) => [e.slug, e]));
   const link = (slug: string | null) => (slug === null ? null : eventLink(bySlug.get(slug)!));
-  const events = planPages(cacheDir, route, model.events, (event) => ({
-    path: route === 'event' ? `events/${event.slug}` : `events/${event.slug}/sources`,
-    inputs: route === 'event' ? { event: eventDigest(event), prev: link(event.prev), next: link(event.next) } : { event: eventDigest(event) },
+  const events = planPages(cacheDir, 'event', model.events, (event) => ({
+    path: `events/${event.slug}`,
+    inputs: { event: eventDigest(event), prev: link(event.prev), next: link(event.next) },
   }));
   return events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
 }
