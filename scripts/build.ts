@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ingest } from '../src/pipeline/ingest.ts';
+import { ingestApart } from '../src/pipeline/ingest.ts';
 import { INDEX_LATER_ENV, indexSite } from '../src/integrations/pagefind.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
 import { discardSetAside, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
@@ -24,7 +24,7 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
-const result = await ingest({
+const result = await ingestApart({
   root: process.cwd(),
   contentDir: process.env.BRIEFING_CONTENT_DIR,
   seedsDir: process.env.BRIEFING_SEEDS_DIR,
