@@ -1,5 +1,5 @@
 /** The build key covers every BRIEFING_* setting that changes the output, and none that only changes how it runs. */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,5 +27,15 @@ describe('inputsKey', () => {
     const base = await key({});
     writeFileSync(join(root, 'content/components.yaml'), 'components: [] # edited\n');
     expect(await key({})).not.toBe(base);
+  });
+  it('changes when a generated article is written again, and leaves it out of the site key', async () => {
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'content/articles/a.mdx'), 'one');
+    const base = await key({});
+    const site = await inputsKey(paths, {}, { withoutArticles: true });
+    writeFileSync(join(root, 'content/articles/a.mdx'), 'two');
+    utimesSync(join(root, 'content/articles/a.mdx'), new Date(), new Date(Date.now() + 5000));
+    expect(await key({})).not.toBe(base);
+    expect(await inputsKey(paths, {}, { withoutArticles: true })).toBe(site);
   });
 });
