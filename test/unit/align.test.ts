@@ -11,6 +11,7 @@ import {
 } from '../../src/lib/align.ts';
 import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from '../../src/lib/types.ts';
 import { loadSeedArticles, seedTags } from '../fixtures/align/seeds.ts';
+import { COMPONENTS, reportsArb, toAlignArticles } from '../fixtures/align/random.ts';
 
 /** A sentence given as its text, or as [text, components]. */
 type SentenceSpec = string | [string, string[]];
@@ -350,48 +351,15 @@ describe('alignBilingual on the seeds (4 ru, 1 uk)', () => {
 });
 
 describe('alignBilingual: properties', () => {
-  // Word pairs that key alike across the languages, so random reports pair up often.
-  const WORDS: Array<[string, string]> = [
-    ['Зеленский', 'Зеленський'], ['комиссии', 'комісії'], ['гарантии', 'гарантії'], ['коалиции', 'коаліції'],
-    ['Париже', 'Парижі'], ['27', '27'], ['800 000', '800 000'], ['США', 'США'], ['мониторинг', 'моніторинг'],
-    ['армия', 'армія'], ['санкции', 'санкції'], ['Макрон', 'Макрон'],
-  ];
-  const COMPONENTS = ['a', 'b', 'c'];
-  const sentenceArb = fc.record({
-    words: fc.array(fc.nat(WORDS.length - 1), { minLength: 1, maxLength: 5 }),
-    components: fc.subarray(COMPONENTS, { maxLength: 2 }),
-  });
-  interface ArticleSpec {
-    lang: Lang;
-    paragraphs: Array<Array<{ words: number[]; components: string[] }>>;
-  }
-  const articleArb: fc.Arbitrary<ArticleSpec> = fc.record({
-    lang: fc.constantFrom<Lang>('ru', 'uk'),
-    paragraphs: fc.array(fc.array(sentenceArb, { maxLength: 4 }), { maxLength: 3 }),
-  });
   const inputArb = fc.record({
-    articles: fc.array(articleArb, { maxLength: 6 }),
+    articles: reportsArb({ articles: 6, sentences: 4 }),
     order: fc.shuffledSubarray([...COMPONENTS, 'x']),
   });
-
-  const build = (specs: ArticleSpec[]) =>
-    specs.map(({ lang, paragraphs }, i) =>
-      article(
-        `a${i}`,
-        lang,
-        paragraphs.map((p) =>
-          p.map(({ words, components }): SentenceSpec => [
-            `${words.map((w) => WORDS[w]?.[lang === 'ru' ? 0 : 1]).join(' ')}.`,
-            components,
-          ]),
-        ),
-      ),
-    );
 
   it('shows every sentence exactly once in full, in its own column, keeping each article in order', () => {
     fc.assert(
       fc.property(inputArb, ({ articles: specs, order }) => {
-        const articles = build(specs);
+        const articles = toAlignArticles(specs);
         const alignment = alignBilingual(articles, order);
         const index = new Map<string, number>();
         const lang = new Map<string, Lang>();

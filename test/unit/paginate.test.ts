@@ -14,6 +14,7 @@ import {
 } from '../../src/lib/paginate.ts';
 import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from '../../src/lib/types.ts';
 import { loadSeedArticles } from '../fixtures/align/seeds.ts';
+import { COMPONENTS, reportsArb, toAlignArticles } from '../fixtures/align/random.ts';
 
 const ref = (article: string, n: number): SentenceRef => ({ article, sentence: `s1-${n}`, text: `${article} ${n}`, components: [] });
 const refs = (article: string, count: number): SentenceRef[] => Array.from({ length: count }, (_, i) => ref(article, i + 1));
@@ -127,53 +128,18 @@ describe('parsePageSize', () => {
 });
 
 describe('paginateAlignment: properties', () => {
-  // The generator of the alignment property test (test/unit/align.test.ts): random reports whose words key alike
-  // across the languages, tagged with up to two of three components.
-  const WORDS: Array<[string, string]> = [
-    ['Зеленский', 'Зеленський'], ['комиссии', 'комісії'], ['гарантии', 'гарантії'], ['коалиции', 'коаліції'],
-    ['Париже', 'Парижі'], ['27', '27'], ['800 000', '800 000'], ['США', 'США'], ['мониторинг', 'моніторинг'],
-    ['армия', 'армія'], ['санкции', 'санкції'], ['Макрон', 'Макрон'],
-  ];
-  const COMPONENTS = ['a', 'b', 'c'];
-  const sentenceArb = fc.record({
-    words: fc.array(fc.nat(WORDS.length - 1), { minLength: 1, maxLength: 5 }),
-    components: fc.subarray(COMPONENTS, { maxLength: 2 }),
-  });
-  interface ArticleSpec {
-    lang: Lang;
-    paragraphs: Array<Array<{ words: number[]; components: string[] }>>;
-  }
-  const articleArb: fc.Arbitrary<ArticleSpec> = fc.record({
-    lang: fc.constantFrom<Lang>('ru', 'uk'),
-    paragraphs: fc.array(fc.array(sentenceArb, { maxLength: 6 }), { maxLength: 3 }),
-  });
   const inputArb = fc.record({
-    articles: fc.array(articleArb, { maxLength: 8 }),
+    articles: reportsArb({ articles: 8, sentences: 6 }),
     budget: fc.integer({ min: 1, max: 12 }),
     component: fc.option(fc.constantFrom(...COMPONENTS), { nil: null }),
   });
-
-  const build = (specs: ArticleSpec[]) =>
-    specs.map(({ lang, paragraphs }, i): AlignArticle => ({
-      id: `a${i}`,
-      lang,
-      title: `a${i}`,
-      paragraphs: paragraphs.map((sentences, p) => ({
-        line: p + 1,
-        sentences: sentences.map(({ words, components }, k) => ({
-          id: `s${p + 1}-${k + 1}`,
-          text: `${words.map((w) => WORDS[w]?.[lang === 'ru' ? 0 : 1]).join(' ')}.`,
-          components,
-        })),
-      })),
-    }));
 
   const key = (s: SentenceRef): string => `${s.article}#${s.sentence}@${s.primaryIn ?? ''}`;
 
   it('puts every entry on exactly one page, in order, within the budget, splitting only rows over it', () => {
     fc.assert(
       fc.property(inputArb, ({ articles: specs, budget, component }) => {
-        const full = alignBilingual(build(specs), COMPONENTS);
+        const full = alignBilingual(toAlignArticles(specs), COMPONENTS);
         const alignment = component === null ? full : filterByComponent(full, component);
         const pages = paginateAlignment(alignment, budget);
         const pageRows = pages.flatMap((p) => p.rows);
