@@ -56,9 +56,13 @@ if (!values.full && last.upToDate) {
   try {
     await astroBuild({ ...process.env, [INDEX_LATER_ENV]: '1' });
     console.log(`[briefing:pagefind] ${await indexSite(paths.outDir, paths.cacheDir)}`);
+  } catch (error) {
+    console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   } finally {
     discardSetAside(paths.cacheDir);
   }
+  if (process.exitCode === 1) process.exit(1);
   await recordBuild(paths, key);
 }
 console.log(`build: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
