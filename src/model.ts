@@ -5,6 +5,7 @@
 import { getCollection } from 'astro:content';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArticleRecord } from './lib/article.ts';
 import { buildSiteModel, type EventModel, type SiteModel } from './lib/briefing.ts';
 import { parseTaxonomy, type Taxonomy } from './lib/components.ts';
@@ -12,7 +13,8 @@ import type { EventDef } from './lib/events.ts';
 import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
 import { cacheDir, contentDir } from './settings.ts';
-import { planPages } from './pipeline/reuse.ts';
+import { planPages, SITE_KEY_ENV } from './pipeline/reuse.ts';
+import { alignmentCache } from './pipeline/alignment-cache.ts';
 import { parsedCacheDir, readParsedByKey } from './pipeline/parsed-cache.ts';
 import { parseArticle } from './lib/mdx.ts';
 import type { Problem } from './lib/types.ts';
@@ -58,7 +60,12 @@ async function load(): Promise<SiteModel> {
   const [articleEntries, eventEntries] = await Promise.all([getCollection('articles'), getCollection('events')]);
   const events: EventDef[] = eventEntries.map((e) => ({ slug: e.id, ...e.data }));
   const articles = articleEntries.map((e) => readArticle(e.id, e.data.parsed)).sort((a, b) => a.id.localeCompare(b.id));
-  return buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities() });
+  // Built by `npm run build` (which sets the site key): the views of unchanged events come from the last build.
+  const siteKey = process.env[SITE_KEY_ENV];
+  const cache = siteKey ? alignmentCache(join(cacheDir, 'briefing-alignments'), siteKey) : undefined;
+  const model = buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities(), align: cache?.align });
+  cache?.prune();
+  return model;
 }
 
 /** An article as the content loader checked it, from the parse cache (or its file, if the cache was cleared). */

@@ -111,11 +111,16 @@ export interface SiteInputs {
   events: EventDef[];
   taxonomy: Taxonomy;
   entities: EntityIndex;
+  /**
+   * How an event's bilingual view is computed: `alignBilingual`, or a caller's memo of it (the build keeps
+   * the views of unchanged events between builds: aligning every event is most of the model's time).
+   */
+  align?: typeof alignBilingual;
 }
 
 const QUOTE_MAX = 240;
 
-export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInputs): SiteModel {
+export function buildSiteModel({ articles, events, taxonomy, entities, align = alignBilingual }: SiteInputs): SiteModel {
   const assignment = assignEvents(
     articles.map((a) => ({
       id: a.id,
@@ -171,13 +176,14 @@ export function buildSiteModel({ articles, events, taxonomy, entities }: SiteInp
         generated: !def,
         articles: list,
         taxonomy,
+        align,
       }),
     );
   }
   // Events defined by editors but with no article yet still get a page.
   for (const def of events) {
     if (!bySlug.has(def.slug)) {
-      models.push(eventModel({ slug: def.slug, title: def.title, date: def.date, place: def.place, generated: false, articles: [], taxonomy }));
+      models.push(eventModel({ slug: def.slug, title: def.title, date: def.date, place: def.place, generated: false, articles: [], taxonomy, align }));
     }
   }
   models.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.slug.localeCompare(b.slug));
@@ -211,10 +217,13 @@ function byDateThenId(a: { date: string | null; id: string }, b: { date: string 
   return (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.id.localeCompare(b.id);
 }
 
-type EventParts = Pick<EventModel, 'slug' | 'title' | 'date' | 'place' | 'generated' | 'articles'> & { taxonomy: Taxonomy };
+type EventParts = Pick<EventModel, 'slug' | 'title' | 'date' | 'place' | 'generated' | 'articles'> & {
+  taxonomy: Taxonomy;
+  align: typeof alignBilingual;
+};
 
 function eventModel(parts: EventParts): EventModel {
-  const { articles, taxonomy } = parts;
+  const { articles, taxonomy, align } = parts;
   const components: ComponentSummary[] = [];
   const matrix: EventModel['matrix'] = [];
   const transitions: Transition[] = [];
@@ -269,7 +278,7 @@ function eventModel(parts: EventParts): EventModel {
     matrix,
     transitions,
     facts: mergeFacts(articles.map((a) => ({ articleId: a.id, lang: a.lang, facts: a.facts }))),
-    alignment: alignBilingual(
+    alignment: align(
       articles.map((a) => ({ id: a.id, lang: a.lang, title: a.title, paragraphs: a.paragraphs })),
       taxonomy.components.map((c) => c.id),
     ),
