@@ -87,9 +87,13 @@ const digests = new WeakMap<EventModel, string>();
  */
 export function eventDigest(event: EventModel): string {
   let digest = digests.get(event);
-  // Its neighbours are left out: only the event page shows them, and it adds their titles to its key.
-  const own = { ...event, prev: undefined, next: undefined };
-  if (digest === undefined) digests.set(event, (digest = createHash('sha256').update(JSON.stringify(own)).digest('hex')));
+  if (digest === undefined) {
+    // Its neighbours are left out: only the event page shows them, and it adds their titles to its key. So is
+    // the bilingual view: it is made from the event's articles (in here) by code the site key covers, and it
+    // would double what is hashed.
+    const own = { ...event, prev: undefined, next: undefined, alignment: undefined };
+    digests.set(event, (digest = createHash('sha256').update(JSON.stringify(own)).digest('hex')));
+  }
   return digest;
 }
 
