@@ -404,8 +404,11 @@ async function benchBriefing(corpus: Corpus, dir: string): Promise<SiteResult> {
   const ingestContent = join(dir, 'content-ingest-only');
   await prepareContent(ingestContent);
   await cp(join(contentDir, 'events'), join(ingestContent, 'events'), { recursive: true });
-  const ingestOnly = await measured([join(ROOT, 'scripts/ingest.ts'), '--seeds', seedsDir, '--content', ingestContent], cleanEnv({}), ROOT, 'briefing ingest only');
+  // Its own cache too: the parse cache would otherwise land in the project's node_modules/.astro.
+  const ingestCache = join(dir, 'ingest-cache');
+  const ingestOnly = await measured([join(ROOT, 'scripts/ingest.ts'), '--seeds', seedsDir, '--content', ingestContent], cleanEnv({ BRIEFING_CACHE_DIR: ingestCache }), ROOT, 'briefing ingest only');
   await rm(ingestContent, { recursive: true, force: true });
+  await rm(ingestCache, { recursive: true, force: true });
 
   const outDir = join(dir, 'dist');
   const env = cleanEnv({
