@@ -17,18 +17,19 @@ export interface SourcesView {
   pages: AlignmentPage[];
 }
 
-// The pages of each event's full view, once per build: every route, and the event page, asks for them.
-const fullViews = new WeakMap<EventModel, SourcesView>();
+// The pages of each view, once per build: two routes list every view (page 1, later pages), and the event page
+// asks for the full view's row anchors.
+const views = new WeakMap<EventModel, Map<string | null, SourcesView>>();
 const anchors = new WeakMap<EventModel, Map<string, number>>();
 
 export function sourcesView(event: EventModel, component: string | null): SourcesView {
-  if (component !== null) {
-    return { event, component, pages: paginateAlignment(filterByComponent(event.alignment, component), sourcesPageSize) };
-  }
-  let view = fullViews.get(event);
+  let ofEvent = views.get(event);
+  if (ofEvent === undefined) views.set(event, (ofEvent = new Map()));
+  let view = ofEvent.get(component);
   if (view === undefined) {
-    view = { event, component: null, pages: paginateAlignment(event.alignment, sourcesPageSize) };
-    fullViews.set(event, view);
+    const alignment = component === null ? event.alignment : filterByComponent(event.alignment, component);
+    view = { event, component, pages: paginateAlignment(alignment, sourcesPageSize) };
+    ofEvent.set(component, view);
   }
   return view;
 }
