@@ -3,7 +3,7 @@
  * environment (a fixture's content folder), so one code path builds every site.
  */
 import { resolve } from 'node:path';
-import { parsePageSize } from './lib/paginate.ts';
+import { parsePageSize, REPORTS_PAGE_SIZE } from './lib/paginate.ts';
 
 export const contentDir = resolve(process.env.BRIEFING_CONTENT_DIR ?? 'content');
 
@@ -15,3 +15,9 @@ export const cacheDir = resolve(process.env.BRIEFING_CACHE_DIR ?? 'node_modules/
  * in src/lib/paginate.ts). The tests set a small one, so a fixture of a few reports has several pages.
  */
 export const sourcesPageSize = parsePageSize(process.env.BRIEFING_SOURCES_PAGE_SIZE);
+
+/**
+ * Reports per page of an event's reports view, and on the event page (BRIEFING_REPORTS_PAGE_SIZE; default and
+ * reasons: REPORTS_PAGE_SIZE in src/lib/paginate.ts). The tests set a small one.
+ */
+export const reportsPageSize = parsePageSize(process.env.BRIEFING_REPORTS_PAGE_SIZE, 'BRIEFING_REPORTS_PAGE_SIZE', 'reports', REPORTS_PAGE_SIZE);

@@ -1,5 +1,6 @@
 /**
- * Pages of the bilingual source view (src/lib/align.ts lays it out; this cuts it into pages a reader can use).
+ * Pages of the bilingual source view (src/lib/align.ts lays it out; this cuts it into pages a reader can use),
+ * and of the other lists an event page would otherwise show in full (its reports, its facts' sources).
  *
  * The rows are taken in order and packed greedily: a row goes on the current page if its sentences fit in
  * what is left of the budget, otherwise it starts the next page. Rows are never split, except a row that alone
@@ -137,12 +138,54 @@ export function pagerItems(current: number, count: number, around = 2): Array<nu
   return items;
 }
 
-/** The page budget from a setting (BRIEFING_SOURCES_PAGE_SIZE): a whole number ≥ 1, or the default when unset. */
-export function parsePageSize(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return SOURCES_PAGE_SIZE;
+/**
+ * A page size from a setting: a whole number ≥ 1, or the default when unset. By default the bilingual view's
+ * (BRIEFING_SOURCES_PAGE_SIZE, in sentences); the reports view passes its own setting, unit and default.
+ */
+export function parsePageSize(
+  value: string | undefined,
+  setting = 'BRIEFING_SOURCES_PAGE_SIZE',
+  unit = 'sentences',
+  fallback = SOURCES_PAGE_SIZE,
+): number {
+  if (value === undefined || value.trim() === '') return fallback;
   const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isSafeInteger(n) || n < 1) {
-    throw new Error(`BRIEFING_SOURCES_PAGE_SIZE=${value} is not a number of sentences; use a whole number ≥ 1 (default ${SOURCES_PAGE_SIZE}).`);
+    throw new Error(`${setting}=${value} is not a number of ${unit}; use a whole number ≥ 1 (default ${fallback}).`);
   }
   return n;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the reports of an event, and the other lists of an event page that grow with its reports
+
+/**
+ * Reports per page of an event's reports view (one table row each: the report and the status of every
+ * component in it, some 600 bytes of HTML). The event page shows the first page's reports, so an event of up
+ * to this many reports has no reports view at all; the benchmark's 3,000-report event listed every report, its
+ * components and every source of every number on one page of 3.7 MB (270 kB gzip).
+ */
+export const REPORTS_PAGE_SIZE = 100;
+
+/** How many pages `total` items take at `size` a page; an empty list still has its (empty) first page. */
+export const pageCount = (total: number, size: number): number => Math.max(1, Math.ceil(total / size));
+
+/** The items of page `page` (1-based) of a list cut into pages of `size`. */
+export const pageItems = <T>(list: readonly T[], size: number, page: number): T[] => list.slice((page - 1) * size, page * size);
+
+/** `events/<slug>/reports/[page/<n>/]`: a page of an event's reports view, below the site's base. */
+export function reportsPath(slug: string, page = 1): string {
+  return page === 1 ? `events/${slug}/reports/` : `events/${slug}/reports/page/${page}/`;
+}
+
+/** The first `max` items of a list, and how many are left out. */
+export function firstOf<T>(list: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: list.slice(0, max), more: Math.max(0, list.length - max) };
+}
+
+/** Each distinct name once, with how often it occurs, in order of first appearance. */
+export function tally(names: readonly string[]): Array<{ name: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return [...counts].map(([name, count]) => ({ name, count }));
 }

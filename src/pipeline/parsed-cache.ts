@@ -2,10 +2,12 @@
  * The parsed form of each generated article, kept next to Astro's cache and keyed by the sha256 of the
  * MDX text: the ingest leaves what it wrote and read back, so the content loader does not parse it again;
  * the loader adds what it parsed itself (a file edited by hand, parsed strictly as usual); the site model
- * reads the articles from here by the key the loader stored.
+ * reads the articles from here by the key the loader stored. After each complete pass the loader removes
+ * the entries no article of the folder uses (else every version of every article stays: one file per
+ * article per full regeneration); an entry missing later costs only a parse.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ArticleDocument } from '../lib/types.ts';
@@ -32,4 +34,31 @@ export function readParsedByKey(dir: string, key: string): ArticleDocument | und
 export function writeParsedByKey(dir: string, key: string, doc: ArticleDocument): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${key}.json`), JSON.stringify(doc));
+}
+
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * Removes the entries whose key is not in `live`; files not named like an entry are not ours and stay.
+ * Synchronous, so nothing can store a key between the caller collecting `live` and the deletes.
+ * One readdir, no entry is read. Returns how many were removed.
+ */
+export function pruneParsed(dir: string, live: ReadonlySet<string>): number {
+  let files: string[];
+  try {
+    files = readdirSync(dir);
+  } catch {
+    return 0; // nothing cached yet
+  }
+  let removed = 0;
+  for (const file of files) {
+    if (!ENTRY.test(file) || live.has(file.slice(0, -'.json'.length))) continue;
+    try {
+      unlinkSync(join(dir, file));
+      removed += 1;
+    } catch {
+      // Gone already (or not removable): a stale entry is only disk space, never a reason to stop the build.
+    }
+  }
+  return removed;
 }

@@ -1,7 +1,8 @@
 /**
  * The bilingual view in pages, in Chromium: the five seeds built under /briefing/ with a page budget of a few
- * sentences (BRIEFING_SOURCES_PAGE_SIZE). A row link of the event page opens the page holding the row, scrolled
- * to it; the pager leads through the pages; the pages pass axe-core.
+ * sentences (BRIEFING_SOURCES_PAGE_SIZE), and two reports a page (BRIEFING_REPORTS_PAGE_SIZE). A row link of the
+ * event page opens the page holding the row, scrolled to it; the pager leads through the pages; the pages, and
+ * the reports view, pass axe-core.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -26,7 +27,7 @@ describe.skipIf(skip)('the bilingual view in pages, in Chromium', () => {
 
   beforeAll(async () => {
     site = await prepareSite('e2e-pages', [join(ROOT, 'seeds')]);
-    const run = await runScript('build.ts', site, [], { BRIEFING_BASE: BASE, BRIEFING_SOURCES_PAGE_SIZE: '8' });
+    const run = await runScript('build.ts', site, [], { BRIEFING_BASE: BASE, BRIEFING_SOURCES_PAGE_SIZE: '8', BRIEFING_REPORTS_PAGE_SIZE: '2' });
     if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
     server = await serve(site.outDir, BASE);
     browser = await launch();
@@ -70,11 +71,11 @@ describe.skipIf(skip)('the bilingual view in pages, in Chromium', () => {
     await page.close();
   });
 
-  it('has no accessibility violations on a later page of the full view and of a component view (axe-core)', async () => {
+  it('has no accessibility violations on a later page of the full view, of a component view and of the reports view (axe-core)', async () => {
     const axe = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
     const paged = (await readdir(join(site.outDir, VIEW))).filter((c) => c !== 'page' && existsSync(join(site.outDir, VIEW, c, 'page/2/index.html')));
     expect(paged.length).toBeGreaterThan(0);
-    for (const path of [`${VIEW}page/2/`, `${VIEW}${paged[0]}/page/2/`]) {
+    for (const path of [`${VIEW}page/2/`, `${VIEW}${paged[0]}/page/2/`, `events/${EVENT}/`, `events/${EVENT}/reports/page/2/`]) {
       const page = await open(path);
       await page.addScriptTag({ content: axe });
       const violations = await page.evaluate(async () => {

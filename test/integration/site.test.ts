@@ -50,6 +50,14 @@ describe('the site built from the five seeds', () => {
     expect(uk).toMatchObject({ date: '2026-01-06', dateSource: 'inferred' });
   });
 
+  it('lists all five reports on the event page, which needs no reports view at the default page size', async () => {
+    const page = await readPage(site.outDir, `events/${EVENT}`);
+    expect(page.$$('section[aria-labelledby=matrix] tbody tr')).toHaveLength(5);
+    expect(page.$$('section[aria-labelledby=reports] li > a')).toHaveLength(5);
+    expect(page.html).not.toContain(`${BASE}events/${EVENT}/reports/`);
+    expect(existsSync(join(site.outDir, `events/${EVENT}/reports`))).toBe(false);
+  });
+
   it('summarises the six agreed components, each with quotes that link to their exact sentence', async () => {
     const page = await readPage(site.outDir, `events/${EVENT}`);
     const cards = page.$$('section[aria-labelledby=components] li.card');
@@ -181,6 +189,24 @@ describe('articles that match no event', () => {
       [`${BASE}articles/u01-grain-ports-ru/`, 'Министры аграрной политики обсудили вывоз зерна через дунайские порты',
         'Интерфакс-Украина', uk['lang.ru.name'], 'u01-grain-ports-ru.txt', uk['unplaced.reason.no-date']],
     ]);
+  });
+
+  it('exports them in data/events.json under `unplaced`, in the order of the list, with the reason', async () => {
+    const data = JSON.parse(await readFile(join(site.outDir, 'data/events.json'), 'utf8'));
+    expect(data.version).toBe(1);
+    expect(data.unplaced).toEqual([
+      { id: 'u02-demining-uk', seed: 'u02-demining-uk.txt', lang: 'uk', date: null, dateSource: null,
+        title: '15 березня в Женеві експерти обговорили розмінування сільськогосподарських земель',
+        outlet: 'Європейська правда', url: null, kind: 'outcome', reason: 'no-event' },
+      { id: 'u01-grain-ports-ru', seed: 'u01-grain-ports-ru.txt', lang: 'ru', date: null, dateSource: null,
+        title: 'Министры аграрной политики обсудили вывоз зерна через дунайские порты',
+        outlet: 'Интерфакс-Украина', url: null, kind: 'outcome', reason: 'no-date' },
+    ]);
+    // Nothing is lost: every seed is in the one event or among the unplaced.
+    const ids = [...data.events.flatMap((e: { articles: { id: string }[] }) => e.articles.map((a) => a.id)),
+      ...data.unplaced.map((a: { id: string }) => a.id)];
+    const seeds = [...(await readdir(join(ROOT, 'seeds'))), ...(await readdir(UNPLACED))];
+    expect(ids.sort()).toEqual(seeds.map((f) => f.replace(/\.txt$/, '')).sort());
   });
 
   it('offers "not placed in an event" in the search page\'s event filter', async () => {

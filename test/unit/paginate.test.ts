@@ -3,13 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { alignBilingual, filterByComponent } from '../../src/lib/align.ts';
 import {
   anchorPages,
+  firstOf,
+  pageCount,
+  pageItems,
   pagerItems,
   paginateAlignment,
   parsePageSize,
+  REPORTS_PAGE_SIZE,
+  reportsPath,
   rowAnchor,
   rowSize,
   SOURCES_PAGE_SIZE,
   sourcesPath,
+  tally,
   type AlignmentPage,
 } from '../../src/lib/paginate.ts';
 import type { AlignArticle, AlignedRow, Alignment, Lang, SentenceRef } from '../../src/lib/types.ts';
@@ -124,6 +130,52 @@ describe('parsePageSize', () => {
     expect(parsePageSize('')).toBe(SOURCES_PAGE_SIZE);
     expect(parsePageSize('25')).toBe(25);
     for (const bad of ['0', '-3', '2.5', 'many', '1e3']) expect(() => parsePageSize(bad), bad).toThrow(/BRIEFING_SOURCES_PAGE_SIZE/);
+  });
+
+  it('reads another setting with its own name, unit and default', () => {
+    const reports = (v: string | undefined) => parsePageSize(v, 'BRIEFING_REPORTS_PAGE_SIZE', 'reports', REPORTS_PAGE_SIZE);
+    expect(reports(undefined)).toBe(REPORTS_PAGE_SIZE);
+    expect(reports(' 7 ')).toBe(7);
+    expect(() => reports('0')).toThrow('BRIEFING_REPORTS_PAGE_SIZE=0 is not a number of reports; use a whole number ≥ 1 (default 100).');
+  });
+});
+
+describe('lists in pages (the reports of an event)', () => {
+  it('cuts a list into pages of `size` that hold every item once, in order; an empty list has one empty page', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 60 }), fc.integer({ min: 1, max: 12 }), (list, size) => {
+        const count = pageCount(list.length, size);
+        const pages = Array.from({ length: count }, (_, i) => pageItems(list, size, i + 1));
+        expect(pages.flat()).toEqual(list);
+        expect(pages.every((p) => p.length <= size)).toBe(true);
+        // No empty page, but the first of an empty list.
+        expect(pages.every((p, i) => p.length > 0 || (i === 0 && list.length === 0))).toBe(true);
+      }),
+    );
+    expect(pageCount(0, 100)).toBe(1);
+    expect(pageCount(100, 100)).toBe(1);
+    expect(pageCount(101, 100)).toBe(2);
+  });
+
+  it('puts page 1 of the reports view at reports/ and the next ones below it', () => {
+    expect(reportsPath('paris')).toBe('events/paris/reports/');
+    expect(reportsPath('paris', 1)).toBe('events/paris/reports/');
+    expect(reportsPath('paris', 12)).toBe('events/paris/reports/page/12/');
+  });
+
+  it('keeps the first items of a list and counts the rest', () => {
+    expect(firstOf([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2, 3], more: 2 });
+    expect(firstOf([1, 2], 3)).toEqual({ shown: [1, 2], more: 0 });
+    expect(firstOf([], 3)).toEqual({ shown: [], more: 0 });
+  });
+
+  it('counts each name once, in order of first appearance', () => {
+    expect(tally(['Reuters', 'УНН', 'Reuters', 'РБК-Україна', 'Reuters'])).toEqual([
+      { name: 'Reuters', count: 3 },
+      { name: 'УНН', count: 1 },
+      { name: 'РБК-Україна', count: 1 },
+    ]);
+    expect(tally([])).toEqual([]);
   });
 });
 
