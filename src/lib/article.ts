@@ -143,8 +143,13 @@ function sentencesWithNames(
   });
 }
 
-/** The record as the generated file stores it: front matter (everything but paragraphs) + paragraphs. */
+/**
+ * The record as the generated file stores it: front matter (everything but paragraphs) + paragraphs.
+ * The front matter is the record's own data, not a copy: the record is plain JSON-like data (strings,
+ * finite numbers, null, arrays, plain objects), and the MDX writer copies it as JSON would (dropping
+ * undefined properties, −0 as 0) and refuses anything else — a JSON round trip here did that work twice.
+ */
 export function toDocument(record: ArticleRecord): ArticleDocument {
   const { paragraphs, ...frontMatter } = record;
-  return { frontMatter: JSON.parse(JSON.stringify(frontMatter)) as Record<string, unknown>, paragraphs };
+  return { frontMatter, paragraphs };
 }

@@ -164,11 +164,21 @@ const UPPER_START = /^[\u00AD\u200B-\u200D\u2060]*\p{Lu}/u;
 /** A word that lower-casing alone normalises (no ё, apostrophe, combining or invisible character). */
 const PLAIN_WORD = /^[a-z0-9а-яєіїґ]+$/;
 
+/**
+ * Text made only of ASCII, the Cyrillic block and common typographic punctuation and spaces (most news
+ * text). In it, \p{L}, \p{N} and \p{M} are exactly the characters of PLAIN_TEXT_WORD's plain classes (ASCII
+ * letters and digits; the Cyrillic block but U+0482, a symbol), and PLAIN_TEXT_WORD finds the same words as
+ * WORD: a class without the u flag is several times faster than the Unicode properties.
+ */
+const PLAIN_TEXT = /^[\u0000-\u007F\u0400-\u04FF\u00A0\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C-\u201E\u2026\u2116]*$/;
+const PLAIN_TEXT_WORD = /[0-9A-Za-z\u0400-\u0481\u0483-\u04FF]+(?:['\u2019][A-Za-z\u0400-\u0481\u0483-\u04FF]+)*/g;
+
 /** The words of a text with their offsets in it (not in its normalised copy). */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+  const pattern = PLAIN_TEXT.test(text) ? PLAIN_TEXT_WORD : WORD;
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     const form = wordForm(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, norm: form.norm, capital: form.capital });
   }

@@ -176,6 +176,22 @@ describe('words', () => {
 
 const PROJECT_GAZETTEER = readFileSync(new URL('../../content/entities.yaml', import.meta.url), 'utf8');
 
+  it('finds the same words in plain text (fast path) as the Unicode pattern does', () => {
+    // Every character class the plain path must agree on: ASCII letters and digits, Cyrillic letters and
+    // combining marks (U+0483), the Cyrillic thousands sign (U+0482, no letter), apostrophes, typographic
+    // punctuation and no-break spaces.
+    const plain = 'Зелёный «Обов’язкова» РБК-Украина 2026 г. OBOZ.UA — п\'ять…\u00A0№5 а\u0483б ҂7 “x” „y“ ‘z’ Ї ґ';
+    // A character outside the plain set (a Greek letter) sends the same text through the Unicode pattern.
+    const unicode = `${plain} λ`;
+    const fast = words(plain);
+    expect(words(unicode).slice(0, fast.length)).toEqual(fast);
+    expect(words(unicode).at(-1)?.norm).toBe('λ');
+    expect(fast.map((w) => plain.slice(w.start, w.end))).toEqual([
+      'Зелёный', 'Обов’язкова', 'РБК', 'Украина', '2026', 'г', 'OBOZ', 'UA', "п'ять", '5', 'а\u0483б', '7', 'x',
+      'y', 'z', 'Ї', 'ґ',
+    ]);
+  });
+
 describe('parseEntities', () => {
   it('reads the project gazetteer without problems', () => {
     const { entities, problems } = parseEntities(PROJECT_GAZETTEER, 'content/entities.yaml');
