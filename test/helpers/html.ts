@@ -33,3 +33,23 @@ export function attr(el: Element | undefined, name: string): string | undefined 
   if (value === undefined || value === null) return undefined;
   return Array.isArray(value) ? value.join(' ') : String(value);
 }
+
+/**
+ * Every page of a paged view (src/components/Pager.astro), in order, from its first: follows the pager's "next"
+ * link. `pathOf` turns a link, on the page at `from`, into the path of its page below `outDir`.
+ */
+export async function pagesOf(
+  outDir: string,
+  first: string,
+  pathOf: (href: string, from: string) => string,
+): Promise<Array<{ path: string; page: Page }>> {
+  const pages: Array<{ path: string; page: Page }> = [];
+  for (let path: string | undefined = first; path !== undefined; ) {
+    const page = await readPage(outDir, path);
+    pages.push({ path, page });
+    const next = page.$('nav.pages a[rel=next]');
+    path = next ? pathOf(attr(next, 'href')!, path) : undefined;
+    if (pages.length > 200) throw new Error(`${first}: the "next" links do not end`);
+  }
+  return pages;
+}

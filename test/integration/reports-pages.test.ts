@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectAll } from 'hast-util-select';
-import { attr, readPage, type Page } from '../helpers/html.ts';
+import { attr, pagesOf as pagesOfView, readPage } from '../helpers/html.ts';
 import { prepareSite, ROOT, runScript, type FixtureSite } from '../helpers/site.ts';
 import uk from '../../src/translations/uk.json' with { type: 'json' };
 
@@ -37,18 +37,8 @@ const pathOf = (href: string) => {
   return href.slice(BASE.length);
 };
 
-/** Every page of the reports view, in order, following the pager's "next" link. */
-async function pagesOf(first: string): Promise<Array<{ path: string; page: Page }>> {
-  const pages: Array<{ path: string; page: Page }> = [];
-  for (let path: string | undefined = first; path !== undefined; ) {
-    const page = await readPage(site.outDir, path);
-    pages.push({ path, page });
-    const next = page.$('nav.pages a[rel=next]');
-    path = next ? pathOf(attr(next, 'href')!) : undefined;
-    expect(pages.length).toBeLessThan(50);
-  }
-  return pages;
-}
+/** Every page of the reports view, in order. */
+const pagesOf = (first: string) => pagesOfView(site.outDir, first, pathOf);
 
 describe('an event with more reports than a page', () => {
   it('shows the first page of reports on the event page, in the table and the list, and links to all of them', async () => {

@@ -8,7 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { select, selectAll } from 'hast-util-select';
-import { attr, readPage, type Page } from '../helpers/html.ts';
+import { attr, pagesOf as pagesOfView, readPage, type Page } from '../helpers/html.ts';
 import { prepareSite, ROOT, runScript, type FixtureSite } from '../helpers/site.ts';
 import uk from '../../src/translations/uk.json' with { type: 'json' };
 
@@ -35,18 +35,8 @@ function target(href: string, from: string): { path: string; anchor: string | un
   return { path: path!.slice(BASE.length), anchor };
 }
 
-/** Every page of a view (`VIEW` or a component's), in order, by following its pager's "next" link. */
-async function pagesOf(first: string): Promise<Array<{ path: string; page: Page }>> {
-  const pages: Array<{ path: string; page: Page }> = [];
-  for (let path: string | undefined = first; path !== undefined; ) {
-    const page = await readPage(site.outDir, path);
-    pages.push({ path, page });
-    const next = page.$('nav.pages a[rel=next]');
-    path = next ? target(attr(next, 'href')!, path).path : undefined;
-    expect(pages.length).toBeLessThan(200);
-  }
-  return pages;
-}
+/** Every page of a view (`VIEW` or a component's), in order. */
+const pagesOf = (first: string) => pagesOfView(site.outDir, first, (href, from) => target(href, from).path);
 
 /** Entries shown on a page: sentences, and references to a sentence shown in another row. */
 const entries = (page: Page) => page.$$('.bilingual .cell > p');

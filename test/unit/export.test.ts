@@ -2,30 +2,20 @@
  * The data export (`dist/data/events.json`): events with their articles, and the articles no event holds,
  * with the reason, so that an analyst reading the export loses no article.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildArticle, type ArticleRecord } from '../../src/lib/article.ts';
+import type { ArticleRecord } from '../../src/lib/article.ts';
 import { buildSiteModel } from '../../src/lib/briefing.ts';
-import { parseTaxonomy } from '../../src/lib/components.ts';
 import { eventsExport, EXPORT_VERSION } from '../../src/lib/export.ts';
-import { loadEntities, loadEvents } from '../fixtures/events/load.ts';
+import { loadEntities, loadEvents, loadTaxonomy, recordOf, recordsIn } from '../fixtures/events/load.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const taxonomy = parseTaxonomy(readFileSync(join(ROOT, 'content/components.yaml'), 'utf8'), 'content/components.yaml').taxonomy!;
+const taxonomy = loadTaxonomy();
 const entities = loadEntities();
 const events = loadEvents();
 const PARIS = '2026-01-06-paris-coalition-summit';
 const ARTICLE_FIELDS = ['id', 'seed', 'lang', 'date', 'dateSource', 'title', 'outlet', 'url', 'kind'];
 
-function record(file: string, bytes: Uint8Array | string): ArticleRecord {
-  const built = buildArticle(file, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes, { taxonomy, entities });
-  if (!built.record) throw new Error(JSON.stringify(built.problems));
-  return built.record;
-}
-
-const fromDir = (dir: string) =>
-  readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.txt')).sort().map((f) => record(f, readFileSync(join(ROOT, dir, f))));
+const record = (file: string, bytes: Uint8Array | string) => recordOf(file, bytes, { taxonomy, entities });
+const fromDir = (dir: string) => recordsIn(dir, { taxonomy, entities });
 
 /** The export as a consumer reads it: through JSON. */
 const exported = (articles: ArticleRecord[]) =>
