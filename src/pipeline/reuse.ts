@@ -29,7 +29,6 @@ import { gunzipSync } from 'node:zlib';
 export const SITE_KEY_ENV = 'BRIEFING_SITE_KEY';
 /** Where set-aside output waits during a build. */
 export const reuseDir = (cacheDir: string) => join(cacheDir, 'briefing-reuse');
-/** The keys of the article pages in the output folder, written after every successful build. */
 /** The keys of the pages in the output folder, written after every successful build. */
 const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-pages.json');
 /** The plan of one route (`group`), written by its getStaticPaths. */
