@@ -214,3 +214,17 @@ describe('articles that match no event', () => {
     expect(search.$$('select[data-filter=event] option').map((o) => search.text(o))).toContain(uk['unplaced.label']);
   });
 });
+
+describe('a site with no article yet', () => {
+  it('builds: a home page, no search index, and a search page that says there is nothing to search', async () => {
+    const empty = await prepareSite('empty', []);
+    const built = await buildSite(empty, '/');
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain('no article pages: no search index');
+    expect(existsSync(join(empty.outDir, 'index.html'))).toBe(true);
+    expect(existsSync(join(empty.outDir, 'pagefind'))).toBe(false);
+    const search = await readPage(empty.outDir, 'search');
+    expect(search.text(search.$('main')!)).toContain(uk['search.empty']);
+    expect(search.$('form#search')).toBeUndefined();
+  });
+});
