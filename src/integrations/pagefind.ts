@@ -20,7 +20,7 @@
  * or nothing without the Russian stemmer. Prefixes (from 3 letters) work the same with every choice.
  */
 import { spawn } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -52,11 +52,9 @@ export async function indexSite(outDir: string, cacheDir: string): Promise<strin
   // not be read at all.
   await run(process.execPath, [PAGEFIND_COMMAND, '--site', outDir, '--glob', 'articles/**/*.html', '--force-language', SEARCH_LANGUAGE, '--output-path', outputPath]);
   const indexed = performance.now();
-  const pruned = await prunePagefind(outputPath);
-  const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  const pages = Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+  const { pages, removed } = await prunePagefind(outputPath);
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
-  return `indexed ${pages} pages in ${ms(started)} ms (Pagefind ${ms(started, indexed)}, prune ${ms(indexed)})` + (pruned ? `, ${pruned} stale files removed` : '');
+  return `indexed ${pages} pages in ${ms(started)} ms (Pagefind ${ms(started, indexed)}, prune ${ms(indexed)})` + (removed ? `, ${removed} stale files removed` : '');
 }
 
 /** Runs a command to its end; rejects with the end of what it printed when it fails. */

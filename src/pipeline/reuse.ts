@@ -154,9 +154,10 @@ export function takePreviousIndex(outputPath: string, cacheDir: string): void {
  * Step 4b: remove from a Pagefind output folder every hashed file (fragment, index chunk, filter, meta)
  * that its entry file does not lead to. The entry names each language's meta file; the meta file (gzip'd
  * CBOR) holds, as text strings `<lang>_<hex>`, the name of every fragment, index chunk and filter file
- * of that language. Returns the number of files removed; throws if fewer fragments than pages remain.
+ * of that language. Returns the number of pages the index holds and of files removed; throws if fewer
+ * fragments than pages remain.
  */
-export async function prunePagefind(outputPath: string): Promise<number> {
+export async function prunePagefind(outputPath: string): Promise<{ pages: number; removed: number }> {
   const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { hash: string; page_count: number }>;
   };
@@ -187,7 +188,7 @@ export async function prunePagefind(outputPath: string): Promise<number> {
   }
   const fragments = (await readdir(join(outputPath, 'fragment')).catch(() => [])).length;
   if (fragments < pages) throw new Error(`Pagefind index of ${pages} pages has ${fragments} fragments after pruning ${outputPath}`);
-  return removed;
+  return { pages, removed };
 }
 
 /** Every CBOR text string (major type 3, definite length) of `bytes` that starts with `prefix`. */
