@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parsePageSize, REPORTS_PAGE_SIZE } from './lib/paginate.ts';
+import { SEARCH_SHARD_SIZE } from './lib/search-shards.ts';
 
 export const contentDir = resolve(process.env.BRIEFING_CONTENT_DIR ?? 'content');
 
@@ -21,3 +22,9 @@ export const sourcesPageSize = parsePageSize(process.env.BRIEFING_SOURCES_PAGE_S
  * reasons: REPORTS_PAGE_SIZE in src/lib/paginate.ts). The tests set a small one.
  */
 export const reportsPageSize = parsePageSize(process.env.BRIEFING_REPORTS_PAGE_SIZE, 'BRIEFING_REPORTS_PAGE_SIZE', 'reports', REPORTS_PAGE_SIZE);
+
+/**
+ * Article pages per search shard, about (BRIEFING_SEARCH_SHARD_SIZE; default and reasons: SEARCH_SHARD_SIZE in
+ * src/lib/search-shards.ts). The tests set a small one, so a fixture of a few articles has several shards.
+ */
+export const searchShardSize = parsePageSize(process.env.BRIEFING_SEARCH_SHARD_SIZE, 'BRIEFING_SEARCH_SHARD_SIZE', 'pages', SEARCH_SHARD_SIZE);

@@ -11,6 +11,7 @@ interface PagefindResultData {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
   debouncedSearch(q: string, o: Record<string, unknown>, ms?: number): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 interface Messages {
@@ -32,9 +33,15 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const input = form.elements.namedItem('q') as HTMLInputElement;
-  const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+  // The index is in shards (src/lib/search-shards.ts), listed by its manifest: the first is Pagefind's
+  // primary index, whose WebAssembly the others share; one query searches them all.
+  const manifest = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
+  if (!manifest.ok) throw new Error(`${manifest.status} fetching the search index's manifest`);
+  const [primary, ...others] = ((await manifest.json()) as { shards: string[] }).shards.map((path) => `${base}pagefind/${path}`);
+  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base });
   await pagefind.init();
+  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: base })));
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';

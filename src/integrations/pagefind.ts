@@ -20,41 +20,165 @@
  * or nothing without the Russian stemmer. Prefixes (from 3 letters) work the same with every choice.
  */
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { shardCount, shardOf, shardPath } from '../lib/search-shards.ts';
 import { prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
+import { searchShardSize } from '../settings.ts';
 
 export const SEARCH_LANGUAGE = 'ru';
 
 /** Set by scripts/build.ts for its Astro child process: the index is built after that process has exited. */
 export const INDEX_LATER_ENV = 'BRIEFING_SEARCH_INDEX_LATER';
 
-/** Pagefind's launcher, the `pagefind` command of its npm package (lib/runner/bin.cjs next to its entry point). */
-const PAGEFIND_COMMAND = join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'runner/bin.cjs');
+/** The list of index folders the search page merges (src/client/search.ts), inside `pagefind/`. */
+export const SHARDS_MANIFEST = 'shards.json';
+export interface ShardsManifest {
+  version: 1;
+  /** Each shard's folder relative to `pagefind/` (`''` is `pagefind/` itself); the first is the primary. */
+  shards: string[];
+}
+
+/** Each shard's key (its pages and their bytes) after the last whole index, in the cache folder. */
+const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-search-shards.json');
+/** Where a shard's pages are linked for Pagefind, which reads a folder (not a list of files). */
+const stageDir = (cacheDir: string) => join(cacheDir, 'briefing-search-stage');
+/** Two Pagefind processes at once (~0.5 GB each at 2,000 pages): both cores busy, the peak near 1 GB. */
+const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
+
+const pagefindDir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
+const pagefindVersion = (JSON.parse(readFileSync(join(pagefindDir, '../package.json'), 'utf8')) as { version: string }).version;
+/**
+ * Pagefind's binary, found as its npm command finds it (lib/resolveBinary.js next to its entry point), so no
+ * Node process runs per shard just to start it.
+ */
+let binary: Promise<string> | undefined;
+const pagefindBinary = () =>
+  (binary ??= import(pathToFileURL(join(pagefindDir, 'resolveBinary.js')).href).then(
+    (m: { resolveBinaryPath: (names: string[]) => string }) => m.resolveBinaryPath(['pagefind_extended', 'pagefind']),
+  ));
 
 /**
- * Index the article pages of `outDir` into `outDir/pagefind`, starting from the previous build's index when
- * src/pipeline/reuse.ts set one aside. Returns the log line; throws, with Pagefind's last words, if it fails.
+ * Index the article pages of `outDir` into `outDir/pagefind`, in shards of about `shardSize` pages
+ * (src/lib/search-shards.ts), and write the manifest the search page reads. A shard whose pages are
+ * byte-identical to the last build's is kept as it is (when src/pipeline/reuse.ts set the last index aside);
+ * the others are written again, starting from their last files. Returns the log line; throws, with
+ * Pagefind's last words, if it fails.
  */
-export async function indexSite(outDir: string, cacheDir: string): Promise<string> {
+export async function indexSite(outDir: string, cacheDir: string, shardSize = searchShardSize): Promise<string> {
   const started = performance.now();
-  const outputPath = `${outDir.replace(/\/$/, '')}/pagefind`;
-  // Pagefind's command refuses an index of no pages (its API wrote an empty folder): a site with no
-  // articles yet has nothing to search.
-  const articles = await readdir(join(outDir, 'articles')).catch(() => [] as string[]);
-  if (articles.length === 0) return 'no article pages: no search index';
-  // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
-  // so it starts from the previous build's index when there is one; what the new one does not use goes.
-  takePreviousIndex(outputPath, cacheDir);
+  const outputPath = join(outDir, 'pagefind');
   // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events) need
-  // not be read at all.
-  await run(process.execPath, [PAGEFIND_COMMAND, '--site', outDir, '--glob', 'articles/**/*.html', '--force-language', SEARCH_LANGUAGE, '--output-path', outputPath]);
-  const indexed = performance.now();
-  const { pages, removed } = await prunePagefind(outputPath);
-  const ms = (from: number, to = performance.now()) => Math.round(to - from);
-  return `indexed ${pages} pages in ${ms(started)} ms (Pagefind ${ms(started, indexed)}, prune ${ms(indexed)})` + (removed ? `, ${removed} stale files removed` : '');
+  // not be read at all. Pagefind's command refuses an index of no pages (its API wrote an empty folder): a
+  // site with no articles yet has nothing to search.
+  const pages = articlePages(outDir);
+  if (pages.length === 0) return 'no article pages: no search index';
+  const count = shardCount(pages.length, shardSize);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const page of pages) shards[shardOf(page, count)]!.push(page);
+  const keys = shards.map((list) => shardKey(outDir, list));
+
+  // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
+  // so a shard starts from its files of the last build; what the new index does not use goes.
+  const previous = takePreviousIndex(outputPath, cacheDir) ? readKeys(cacheDir) : [];
+  rmSync(keysFile(cacheDir), { force: true }); // until this index is whole again
+  const live = shards.flatMap((list, n) => (list.length > 0 ? [n] : []));
+  const write = live.filter((n) => keys[n] !== previous[n] || !existsSync(join(outputPath, shardPath(n), 'pagefind-entry.json')));
+  removeOtherShards(outputPath, live);
+  let removed = 0;
+  await eachAtOnce(write, SHARDS_AT_ONCE, async (n) => {
+    const site = join(stageDir(cacheDir), String(n));
+    stage(outDir, site, shards[n]!);
+    try {
+      await run(await pagefindBinary(), ['--site', site, '--glob', 'articles/**/*.html', '--force-language', SEARCH_LANGUAGE, '--output-path', join(outputPath, shardPath(n))]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+    removed += (await prunePagefind(join(outputPath, shardPath(n)))).removed;
+  });
+  rmSync(stageDir(cacheDir), { recursive: true, force: true });
+
+  const manifest: ShardsManifest = { version: 1, shards: live.map(shardPath) };
+  writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
+  writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
+  const indexed = live.reduce((sum, n) => sum + entryPageCount(join(outputPath, shardPath(n))), 0);
+  const shardsNote = count === 1 ? '' : ` in ${live.length} shards (${write.length} written)`;
+  return `indexed ${indexed} pages${shardsNote} in ${Math.round(performance.now() - started)} ms` + (removed ? `, ${removed} stale files removed` : '');
+}
+
+/** Every HTML file below `outDir/articles`, as a path relative to `outDir`, sorted. */
+function articlePages(outDir: string): string[] {
+  const root = join(outDir, 'articles');
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => `articles/${file.split('\\').join('/')}`)
+    .sort();
+}
+
+/** What a shard's index is made of: Pagefind's version and options, and each page's path and bytes. */
+function shardKey(outDir: string, pages: string[]): string {
+  const key = createHash('sha256').update(`pagefind ${pagefindVersion} ${SEARCH_LANGUAGE}\n`);
+  for (const page of pages) key.update(`${page}\0`).update(createHash('sha256').update(readFileSync(join(outDir, page))).digest());
+  return key.digest('hex');
+}
+
+function readKeys(cacheDir: string): string[] {
+  try {
+    return JSON.parse(readFileSync(keysFile(cacheDir), 'utf8')) as string[];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes what the last index had and this one does not: shard folders beyond the live ones, and the first
+ * shard's files when it has no page now (its folder also holds the manifest and the other shards).
+ */
+function removeOtherShards(outputPath: string, live: number[]): void {
+  if (!live.includes(0) && existsSync(outputPath)) {
+    for (const name of readdirSync(outputPath)) if (name !== 'shards') rmSync(join(outputPath, name), { recursive: true, force: true });
+  }
+  const dir = join(outputPath, 'shards');
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) {
+    const n = Number(name);
+    if (!(n >= 1 && name === String(n) && live.includes(n))) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+  if (readdirSync(dir).length === 0) rmSync(dir, { recursive: true });
+}
+
+/** Links (or copies, across file systems) a shard's pages into a folder of their own. */
+function stage(outDir: string, site: string, pages: string[]): void {
+  rmSync(site, { recursive: true, force: true });
+  for (const page of pages) {
+    mkdirSync(dirname(join(site, page)), { recursive: true });
+    try {
+      linkSync(join(outDir, page), join(site, page));
+    } catch {
+      copyFileSync(join(outDir, page), join(site, page));
+    }
+  }
+}
+
+function entryPageCount(folder: string): number {
+  const entry = JSON.parse(readFileSync(join(folder, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
+}
+
+/** Runs `task` on every item, at most `limit` at a time; rejects with the first failure once all have ended. */
+async function eachAtOnce<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await task(items[next++]!);
+  });
+  const results = await Promise.allSettled(workers);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Runs a command to its end; rejects with the end of what it printed when it fails. */

@@ -143,11 +143,15 @@ function isOnlyPage(folder: string): boolean {
   return entries.length === 1 && entries[0] === 'index.html';
 }
 
-/** Step 4a: the previous index as the starting point of Pagefind's output folder (if there is one). */
-export function takePreviousIndex(outputPath: string, cacheDir: string): void {
+/**
+ * Step 4a: the previous index as the starting point of Pagefind's output folder (if there is one). Returns
+ * whether it was taken back.
+ */
+export function takePreviousIndex(outputPath: string, cacheDir: string): boolean {
   const aside = join(reuseDir(cacheDir), 'pagefind');
-  if (!existsSync(aside) || existsSync(outputPath)) return;
+  if (!existsSync(aside) || existsSync(outputPath)) return false;
   renameSync(aside, outputPath);
+  return true;
 }
 
 /**

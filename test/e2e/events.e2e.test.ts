@@ -5,7 +5,8 @@
  * events kept apart, prev/next, the bilingual view (also of a one-language event), the component filter
  * pages, and the search: recall on a fixed query set in both languages, filters, result details, keyboard.
  * Two seeds of test/fixtures/site-unplaced match no event: search finds them, and the event filter has a
- * value for them.
+ * value for them. The search index is in shards of 8 pages (BRIEFING_SEARCH_SHARD_SIZE), so every search here
+ * is one query over several merged indexes; the five-seed site of site.e2e.test.ts has one.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { allResults, chromiumMissingReason, launch, openPage } from '../helpers/
 import { select } from 'hast-util-select';
 import { readPage } from '../helpers/html.ts';
 import { serve, type Served } from '../helpers/serve.ts';
-import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
+import { prepareSite, ROOT, runScript, type FixtureSite } from '../helpers/site.ts';
 
 const BASE = '/briefing/';
 const FIXTURE = join(ROOT, 'test/fixtures/site-events');
@@ -51,8 +52,10 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
 
   beforeAll(async () => {
     site = await prepareSite('events', [join(ROOT, 'seeds'), join(FIXTURE, 'seeds'), UNPLACED], [join(FIXTURE, 'events')]);
-    const run = await buildSite(site, BASE);
+    const run = await runScript('build.ts', site, [], { BRIEFING_BASE: BASE, BRIEFING_SEARCH_SHARD_SIZE: '8' });
     if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+    const shards = (JSON.parse(await readFile(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as { shards: string[] }).shards;
+    if (shards.length < 3) throw new Error(`expected the search index in several shards, got ${JSON.stringify(shards)}`);
     server = await serve(site.outDir, BASE);
     browser = await launch();
     const fixtures = parse(await readFile(join(ROOT, 'test/fixtures/events/articles.yaml'), 'utf8')) as Expected[];

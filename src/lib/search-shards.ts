@@ -1,0 +1,44 @@
+/**
+ * How the search index is split into shards. Pagefind holds a whole index in memory while it builds it
+ * (~260 kB a page: 2.6 GB at 10,000 article pages) and has no incremental mode (one new page renumbers the
+ * pages and rewrites every index chunk: 17 s at 10,000). So the article pages are spread over shards of about
+ * `shardSize` pages, each its own Pagefind index, which the search page merges (Pagefind's `mergeIndex`: one
+ * query over all of them, with the first index's WebAssembly). A build then rewrites only the shards whose
+ * pages changed, and never holds more than a shard or two in memory.
+ *
+ * A page's shard is a jump consistent hash of its path (Lamping & Veach, "A Fast, Minimal Memory, Consistent
+ * Hash Algorithm", 2014): it does not depend on the other pages, and when the number of shards grows by one,
+ * only about 1/n of the pages move.
+ */
+import { createHash } from 'node:crypto';
+
+/** Pages per shard: two shards built at once stay near 1 GB, and a new page costs ~2.5 s of Pagefind. */
+export const SEARCH_SHARD_SIZE = 2000;
+
+/** How many shards `pages` article pages need: one until there are more than `shardSize`. */
+export function shardCount(pages: number, shardSize: number): number {
+  return Math.max(1, Math.ceil(pages / shardSize));
+}
+
+const MASK = (1n << 64n) - 1n;
+
+/** The shard (0 … shards − 1) of the page at `path` (relative to the site, e.g. `articles/x/index.html`). */
+export function shardOf(path: string, shards: number): number {
+  let key = createHash('sha256').update(path).digest().readBigUInt64BE(0);
+  let bucket = -1n;
+  let next = 0n;
+  while (next < BigInt(shards)) {
+    bucket = next;
+    key = (key * 2862933555777941757n + 1n) & MASK;
+    next = BigInt(Math.floor(Number(bucket + 1n) * (2 ** 31 / Number((key >> 33n) + 1n))));
+  }
+  return Number(bucket);
+}
+
+/**
+ * Where shard `n` lives inside the index folder: the first is the folder itself (with Pagefind's scripts and
+ * WebAssembly, so a one-shard site has exactly Pagefind's layout), the others `shards/<n>/`.
+ */
+export function shardPath(n: number): string {
+  return n === 0 ? '' : `shards/${n}/`;
+}
