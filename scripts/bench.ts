@@ -184,8 +184,9 @@ function phases(lines: Line[], total: number): { phases: Record<string, number |
   const synced = find(/\[content\] Synced content/);
   const routes = find(/generating static routes/);
   const rendered = routes >= 0 ? find(/✓ Completed in/, routes) : -1;
-  const indexedAt = find(/indexed \d+ pages in \d+ ms/);
-  const pagefindMs = indexedAt >= 0 ? Number(/indexed \d+ pages in (\d+) ms/.exec(plain(lines[indexedAt]!.text))![1]) : null;
+  const indexed = /indexed \d+ pages(?: in \d+ shards \(\d+ written\))? in (\d+) ms/;
+  const indexedAt = find(indexed);
+  const pagefindMs = indexedAt >= 0 ? Number(indexed.exec(plain(lines[indexedAt]!.text))![1]) : null;
   const d = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round(b - a) : null);
   const tIngest = at(ingest);
   const startSync = tIngest ?? 0;
@@ -298,7 +299,8 @@ interface SearchMeasure {
 }
 
 function pagefindKind(path: string): string {
-  const name = path.slice(path.indexOf('/pagefind/') + '/pagefind/'.length);
+  // A shard's files are those of an index of its own (src/lib/search-shards.ts).
+  const name = path.slice(path.indexOf('/pagefind/') + '/pagefind/'.length).replace(/^shards\/\d+\//, '');
   if (name.startsWith('fragment/')) return 'fragment';
   if (name.startsWith('index/')) return 'index';
   if (name.startsWith('filter/')) return 'filter';

@@ -1,13 +1,17 @@
 /**
  * Pagefind, wired as one small function (`indexSite`) that writes `pagefind/` into the output folder: an
  * integration calls it after Astro writes the pages (`astro build`), and scripts/build.ts calls it after its
- * Astro process has exited — at 10,000 articles Pagefind's binary peaks at ~2.6 GB and the Astro process holds
- * ~1.9 GB until it ends, so running them one after the other keeps the peak to Pagefind's own.
+ * Astro process has exited, so the two never hold their memory at once.
  *
- * It runs Pagefind's command (its npm launcher, which starts the platform's binary), not its Node API: the
- * same binary writes the same files either way (compared byte for byte at 10,000 pages), but as a service
- * it took 2.6–2.8 s longer (23.1 vs 20.5 s into an empty folder, 20.0 vs 17.2 s into the last build's) and
- * peaked 280 MB higher (2.84 vs 2.56 GB).
+ * The article pages are indexed in shards of about 2,000 (src/lib/search-shards.ts), each a whole Pagefind
+ * index; `pagefind/shards.json` lists them and the search page merges them into one search. At 10,000 pages
+ * one index peaked at 2.6 GB and took 17–20 s for every build that changed a page; in shards, two at a time
+ * peak at ~1.2 GB, and a build writes again only the shards whose pages changed.
+ *
+ * It runs Pagefind's binary (found as its npm command finds it), not its Node API: the same binary writes the
+ * same files either way (compared byte for byte at 10,000 pages), but as a service it took 2.6–2.8 s longer
+ * (23.1 vs 20.5 s into an empty folder, 20.0 vs 17.2 s into the last build's) and peaked 280 MB higher
+ * (2.84 vs 2.56 GB).
  *
  * One index over both languages: Pagefind builds one index per `<html lang>` and does not stem Ukrainian,
  * so every page is indexed as one forced language. Russian stemming then also folds many Ukrainian endings,
@@ -81,6 +85,7 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const page of pages) shards[shardOf(page, count)]!.push(page);
   const keys = shards.map((list) => shardKey(outDir, list));
+  const keyed = performance.now();
 
   // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
   // so a shard starts from its files of the last build; what the new index does not use goes.
@@ -101,13 +106,15 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
     removed += (await prunePagefind(join(outputPath, shardPath(n)))).removed;
   });
   rmSync(stageDir(cacheDir), { recursive: true, force: true });
+  const written = performance.now();
 
   const manifest: ShardsManifest = { version: 1, shards: live.map(shardPath) };
   writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
   writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
   const indexed = live.reduce((sum, n) => sum + entryPageCount(join(outputPath, shardPath(n))), 0);
   const shardsNote = count === 1 ? '' : ` in ${live.length} shards (${write.length} written)`;
-  return `indexed ${indexed} pages${shardsNote} in ${Math.round(performance.now() - started)} ms` + (removed ? `, ${removed} stale files removed` : '');
+  const ms = (from: number, to = performance.now()) => Math.round(to - from);
+  return `indexed ${indexed} pages${shardsNote} in ${ms(started)} ms (keys ${ms(started, keyed)}, Pagefind ${ms(keyed, written)})` + (removed ? `, ${removed} stale files removed` : '');
 }
 
 /** Every HTML file below `outDir/articles`, as a path relative to `outDir`, sorted. */

@@ -12,8 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Pages per shard: two shards built at once stay near 1 GB, and a new page costs ~2.5 s of Pagefind. */
-export const SEARCH_SHARD_SIZE = 2000;
+/**
+ * Pages per shard, at most: two shards built at once stay near 1 GB, and a new page costs one shard's
+ * Pagefind run (~3 s). The shard count grows by one every SEARCH_SHARD_SIZE pages, and that build writes
+ * every shard again (each loses some pages to the new one); a power of two keeps those steps off the round
+ * numbers an archive passes (10,000 → 10,001 stays 5 shards).
+ */
+export const SEARCH_SHARD_SIZE = 2048;
 
 /** How many shards `pages` article pages need: one until there are more than `shardSize`. */
 export function shardCount(pages: number, shardSize: number): number {

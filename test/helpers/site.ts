@@ -75,8 +75,8 @@ export function runNodeScript(path: string, args: string[], env: Record<string, 
   });
 }
 
-export const buildSite = (site: FixtureSite, base = '/', args: string[] = []) =>
-  runScript('build.ts', site, args, { BRIEFING_BASE: base });
+export const buildSite = (site: FixtureSite, base = '/', args: string[] = [], env: Record<string, string> = {}) =>
+  runScript('build.ts', site, args, { BRIEFING_BASE: base, ...env });
 
 /** The environment without what vitest adds to it (BASE_URL, MODE, NODE_ENV …), which would leak into Astro. */
 function cleanEnv(): NodeJS.ProcessEnv {

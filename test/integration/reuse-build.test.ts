@@ -2,6 +2,8 @@
  * A rebuild reuses the unchanged article pages and Pagefind fragments of the previous build
  * (src/pipeline/reuse.ts). What it writes must be byte for byte what a build from scratch writes:
  * seeds are added, changed and removed between builds, and an editor file that every page shows changes.
+ * The first case indexes in shards of two pages (BRIEFING_SEARCH_SHARD_SIZE), so the shards kept and those
+ * written again add up to the index of a build from scratch.
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
 import { snapshot, writeSeed } from './ingest-helpers.ts';
 
+/** Search shards of two article pages: seven articles make four shards. */
+const SHARDED = { BRIEFING_SEARCH_SHARD_SIZE: '2' };
 const GENEVA = ['geneva.txt', ' date 2026-03-10 Переговоры в Женеве о прекращении огня продолжились, сообщает Reuters.\n'] as const;
 const ADDED = ['oslo.txt', ' date 2026-05-20 У Осло міністри оборони обговорили постачання ППО, повідомляє Reuters.\n'] as const;
 
@@ -31,7 +35,7 @@ describe('rebuilds reuse unchanged output', () => {
   it('gives the bytes of a build from scratch after seeds are added, changed and removed', async () => {
     const site = await prepareSite('reuse-incremental', [join(ROOT, 'seeds')]);
     await writeSeed(site, ...GENEVA);
-    const first = await buildSite(site, '/briefing/');
+    const first = await buildSite(site, '/briefing/', [], SHARDED);
     expect(first.code, first.stderr).toBe(0);
     const before = await pageInodes(site);
     const eventsBefore = await pageInodes(site, 'events');
@@ -42,7 +46,7 @@ describe('rebuilds reuse unchanged output', () => {
     const changedSeed = join(site.seedsDir, seeds[0]!);
     await writeFile(changedSeed, `${await readFile(changedSeed, 'utf8')}\nДобавленный абзац о гарантиях безопасности.\n`);
     await rm(join(site.seedsDir, seeds[1]!));
-    const second = await buildSite(site, '/briefing/');
+    const second = await buildSite(site, '/briefing/', [], SHARDED);
     expect(second.code, second.stderr).toBe(0);
     const after = await pageInodes(site);
     const kept = [...after].filter(([id, ino]) => before.get(id) === ino).map(([id]) => id);
@@ -55,11 +59,15 @@ describe('rebuilds reuse unchanged output', () => {
     expect(reused.every((page) => /zheneve/.test(page) && page.includes('/sources/')), reused.join(' ')).toBe(true);
 
     const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
-    const scratch = await buildSite(fresh, '/briefing/');
+    const scratch = await buildSite(fresh, '/briefing/', [], SHARDED);
     expect(scratch.code, scratch.stderr).toBe(0);
+    const shards = JSON.parse(await readFile(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
+    expect(shards.shards.length).toBeGreaterThan(2);
     expect(await differences(site, fresh)).toEqual({ onlyIn: [], differ: [] });
     // Stale Pagefind files of the first build are gone (the comparison above covers it; say it plainly).
-    expect((await readdir(join(site.outDir, 'pagefind/fragment'))).length).toBe((await readdir(join(site.outDir, 'articles'))).length);
+    let fragments = 0;
+    for (const shard of shards.shards) fragments += (await readdir(join(site.outDir, 'pagefind', shard, 'fragment'))).length;
+    expect(fragments).toBe((await readdir(join(site.outDir, 'articles'))).length);
   });
 
   it('renders every page again when something every page shows changes', async () => {

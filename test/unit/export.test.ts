@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/lib/article.ts';
 import { buildSiteModel } from '../../src/lib/briefing.ts';
-import { eventsExport, EXPORT_VERSION } from '../../src/lib/export.ts';
+import { eventsExport, eventsExportText, EXPORT_VERSION } from '../../src/lib/export.ts';
 import { loadEntities, loadEvents, loadTaxonomy, recordOf, recordsIn } from '../fixtures/events/load.ts';
 
 const taxonomy = loadTaxonomy();
@@ -78,5 +78,30 @@ describe('eventsExport: articles that match no event', () => {
 
   it('is the same whatever order the articles come in', () => {
     expect(JSON.stringify(exported([...articles].reverse()))).toBe(JSON.stringify(data));
+  });
+});
+
+describe('eventsExportText', () => {
+  const model = (articles: ArticleRecord[]) => buildSiteModel({ articles, events, taxonomy, entities });
+  const whole = (articles: ArticleRecord[]) => `${JSON.stringify(eventsExport(model(articles)), null, 2)}\n`;
+  const pieces = (articles: ArticleRecord[]) => [...eventsExportText(model(articles))];
+
+  it('is the export as JSON.stringify writes it, in pieces of at most one event', () => {
+    const articles = [...fromDir('seeds'), ...fromDir('test/fixtures/site-unplaced'), ...fromDir('test/fixtures/site-events/seeds')];
+    const text = pieces(articles);
+    expect(text.join('')).toBe(whole(articles));
+    expect(text.length).toBeGreaterThan(model(articles).events.length);
+  });
+
+  it('writes empty lists as JSON.stringify does: no events, no unplaced article, no article at all', () => {
+    for (const articles of [[], fromDir('seeds'), fromDir('test/fixtures/site-unplaced')]) {
+      expect(pieces(articles).join('')).toBe(whole(articles));
+    }
+  });
+
+  it('keeps line breaks and quotes inside strings escaped', () => {
+    const odd = record('zz-odd.txt', '---\nevent: no-such-event\n---\nЦитата: "первая\nвторая" \\ и \u2028 конец.\n');
+    expect(pieces([odd]).join('')).toBe(whole([odd]));
+    expect(JSON.parse(pieces([odd]).join(''))).toEqual(JSON.parse(whole([odd])));
   });
 });
