@@ -18,6 +18,8 @@ interface Messages {
   results: string;
   none: string;
   loading: string;
+  /** The index could not be loaded (a file missing or not served). */
+  failed: string;
   any: string;
   /** The interface language (dates are written its way) and the language names in it. */
   uiLang: string;
@@ -33,15 +35,13 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const input = form.elements.namedItem('q') as HTMLInputElement;
-  // The index is in shards (src/lib/search-shards.ts), listed by its manifest: the first is Pagefind's
-  // primary index, whose WebAssembly the others share; one query searches them all.
-  const manifest = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
-  if (!manifest.ok) throw new Error(`${manifest.status} fetching the search index's manifest`);
-  const [primary, ...others] = ((await manifest.json()) as { shards: string[] }).shards.map((path) => `${base}pagefind/${path}`);
-  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base });
-  await pagefind.init();
-  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: base })));
+  let pagefind: Pagefind;
+  try {
+    pagefind = await loadIndex(base);
+  } catch {
+    status.textContent = messages.failed;
+    return;
+  }
 
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
@@ -115,6 +115,21 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
   if (input.value || params.toString()) await run();
   input.focus();
   form.dataset.ready = 'true'; // the index is loaded and the form is live (tests wait for this)
+}
+
+/**
+ * The index is in shards (src/lib/search-shards.ts), listed by its manifest: the first is Pagefind's primary
+ * index, whose WebAssembly the others share; one query searches them all.
+ */
+async function loadIndex(base: string): Promise<Pagefind> {
+  const manifest = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
+  if (!manifest.ok) throw new Error(`${manifest.status} fetching the search index's manifest`);
+  const [primary, ...others] = ((await manifest.json()) as { shards: string[] }).shards.map((path) => `${base}pagefind/${path}`);
+  const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base });
+  await pagefind.init();
+  await Promise.all(others.map((path) => pagefind.mergeIndex(path, { baseUrl: base })));
+  return pagefind;
 }
 
 function renderResult(result: PagefindResultData, messages: Messages): HTMLLIElement {

@@ -5,6 +5,7 @@
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import uk from '../../src/translations/uk.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allResults, chromiumMissingReason, launch, openPage } from '../helpers/browser.ts';
 import { serve, type Served } from '../helpers/serve.ts';
@@ -66,6 +67,15 @@ describe.skipIf(skip)('the built site in Chromium', () => {
     const focused = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.pathname);
     expect(focused).toMatch(new RegExp(`^${BASE}articles/`));
     await Promise.all([page.waitForURL(/\/articles\//), page.keyboard.press('Enter')]);
+    await page.close();
+  });
+
+  it('says so when the search index cannot be loaded', async () => {
+    const page = await browser.newPage(); // not `open`: the failed request is the point, not a console error to report
+    await page.route('**/pagefind/shards.json', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('коаліції')}`);
+    await page.waitForFunction((text) => document.getElementById('search-status')?.textContent === text, uk['search.failed']);
+    expect(await page.locator('#search-results li').count()).toBe(0);
     await page.close();
   });
 
