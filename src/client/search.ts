@@ -3,6 +3,9 @@
  * searches as the reader types (and on Enter), and renders results with language, event and date.
  * Result excerpts are rebuilt as text + <mark> only: nothing from the index is inserted as HTML.
  */
+// Type only: the manifest's shape is defined where indexSite writes it (nothing of that module is bundled).
+import type { ShardsManifest } from '../integrations/pagefind.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -124,7 +127,7 @@ export async function runSearchPage(form: HTMLFormElement): Promise<void> {
 async function loadIndex(base: string): Promise<Pagefind> {
   const manifest = await fetch(`${base}pagefind/shards.json`, { cache: 'no-cache' });
   if (!manifest.ok) throw new Error(`${manifest.status} fetching the search index's manifest`);
-  const [primary, ...others] = ((await manifest.json()) as { shards: string[] }).shards.map((path) => `${base}pagefind/${path}`);
+  const [primary, ...others] = ((await manifest.json()) as ShardsManifest).shards.map((path) => `${base}pagefind/${path}`);
   const pagefind = (await import(/* @vite-ignore */ `${primary}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base });
   await pagefind.init();

@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { SHARDS_MANIFEST, type ShardsManifest } from '../../src/integrations/pagefind.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import uk from '../../src/translations/uk.json' with { type: 'json' };
@@ -54,7 +55,7 @@ describe.skipIf(skip)('a site of many events, in Chromium', () => {
     site = await prepareSite('events', [join(ROOT, 'seeds'), join(FIXTURE, 'seeds'), UNPLACED], [join(FIXTURE, 'events')]);
     const run = await runScript('build.ts', site, [], { BRIEFING_BASE: BASE, BRIEFING_SEARCH_SHARD_SIZE: '8' });
     if (run.code !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-    const shards = (JSON.parse(await readFile(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as { shards: string[] }).shards;
+    const shards = (JSON.parse(await readFile(join(site.outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as ShardsManifest).shards;
     if (shards.length < 3) throw new Error(`expected the search index in several shards, got ${JSON.stringify(shards)}`);
     server = await serve(site.outDir, BASE);
     browser = await launch();

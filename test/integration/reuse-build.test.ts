@@ -7,6 +7,7 @@
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SHARDS_MANIFEST, type ShardsManifest } from '../../src/integrations/pagefind.ts';
 import { describe, expect, it } from 'vitest';
 import { buildSite, prepareSite, ROOT, type FixtureSite } from '../helpers/site.ts';
 import { snapshot, writeSeed } from './ingest-helpers.ts';
@@ -61,7 +62,7 @@ describe('rebuilds reuse unchanged output', () => {
     const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
     const scratch = await buildSite(fresh, '/briefing/', [], SHARDED);
     expect(scratch.code, scratch.stderr).toBe(0);
-    const shards = JSON.parse(await readFile(join(site.outDir, 'pagefind/shards.json'), 'utf8')) as { shards: string[] };
+    const shards = JSON.parse(await readFile(join(site.outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as ShardsManifest;
     expect(shards.shards.length).toBeGreaterThan(2);
     expect(await differences(site, fresh)).toEqual({ onlyIn: [], differ: [] });
     // Stale Pagefind files of the first build are gone (the comparison above covers it; say it plainly).
