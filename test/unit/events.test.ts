@@ -1,6 +1,6 @@
 import type { DateHint } from '../../src/lib/types.ts';
 import { describe, expect, it } from 'vitest';
-import { articleFeatures, assignEvents, EVENT_WINDOW, FEATURE_LIMITS } from '../../src/lib/events.ts';
+import { articleFeatures, assignEvents, EVENT_WINDOW, FEATURE_LIMITS, keyWeight } from '../../src/lib/events.ts';
 import type { ArticleFeatures, ArticleForGrouping, EventDef } from '../../src/lib/types.ts';
 import { forGrouping, loadArticles, loadEntities, loadEvents } from '../fixtures/events/load.ts';
 
@@ -468,5 +468,31 @@ describe('assignEvents rules', () => {
       { entities },
     );
     expect(result.generated.map((g) => g.articleIds)).toEqual([['a'], ['b'], ['c']]);
+  });
+});
+
+describe('stability when the archive grows', () => {
+  const before = assignEvents(articles, events, { entities });
+  // A report about something else, months away, with keys no fixture has.
+  const unrelated = article('z01-unrelated', {
+    date: '2025-05-20',
+    features: { entities: [], places: [], names: ['зенон квятковский'], terms: ['филателия', 'марки'] },
+  });
+
+  it('keeps every other article where it was, with the same score, when an unrelated article is added', () => {
+    // Within one power of two of archive size (see keyWeight); the fixtures are not at a boundary.
+    expect(Math.ceil(Math.log2(articles.length))).toBe(Math.ceil(Math.log2(articles.length + 1)));
+    const after = assignEvents([...articles, unrelated], events, { entities });
+    for (const a of articles) expect(after.byArticle[a.id]).toEqual(before.byArticle[a.id]);
+    expect(after.generated.filter((g) => !g.articleIds.includes(unrelated.id))).toEqual(before.generated);
+  });
+
+  it('weighs a key by its rarity against the archive size rounded up to a power of two', () => {
+    expect(keyWeight(10, 1000)).toBe(keyWeight(10, 1024));
+    expect(keyWeight(10, 513)).toBe(keyWeight(10, 1000));
+    expect(keyWeight(10, 1025)).toBeGreaterThan(keyWeight(10, 1024));
+    expect(keyWeight(10, 1000)).toBeCloseTo(Math.log(1 + 1024 / 10), 12);
+    expect(keyWeight(1, 1000)).toBeGreaterThan(keyWeight(2, 1000));
+    expect(keyWeight(0, 0)).toBe(Math.log(2));
   });
 });
