@@ -10,16 +10,16 @@
  *   not overwritten (unless `force`); files of removed seeds are removed; duplicates are built once.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { fork } from 'node:child_process';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord } from '../lib/article.ts';
-import type { ArticleDocument, Problem } from '../lib/types.ts';
-import { analyseAll, type AnalyseJob } from './analyse.ts';
+import type { Problem } from '../lib/types.ts';
+import { analyseAll, stagedPath, type AnalyseJob } from './analyse.ts';
 import { loadEditorContent } from './content.ts';
-import { parsedCacheDir, writeParsed } from './parsed-cache.ts';
+import { parsedCacheDir } from './parsed-cache.ts';
 
 /** Bump when the generated files change for the same inputs: every article is then regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -112,11 +112,10 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const bySeed = new Map(Object.entries(manifest).map(([id, m]) => [m.seed, { id, ...m }]));
   const onDisk = await hashesOnDisk(articlesDir);
   const nextManifest: Manifest = {};
-  const outputs = new Map<string, string>(); // id → MDX text to write
+  const outputs = new Map<string, Output>(); // id → what to write
   const firstWithText = new Map<string, string>(); // text hash → seed
   const idOwner = new Map<string, string>(); // id → seed
   const records: ArticleRecord[] = [];
-  const parsedToCache: [string, ArticleDocument][] = [];
 
   // 1. Read every seed and decide which need analysing (the rest are up to date).
   interface Pending { file: string; inputsKey: string; previous?: ManifestEntry & { id: string }; job?: number }
@@ -151,110 +150,159 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (!upToDate) jobs.push({ file, shown: display(file), bytes });
   }
 
-  // 2. Analyse (on all cores when there are many).
-  options.onProgress?.(0, jobs.length, jobs[0]?.file ?? '');
-  const analysed = await analyseAll(jobs, editor.content, editor.texts!, (done) =>
-    options.onProgress?.(done, jobs.length, jobs[done]?.file ?? ''),
-  );
-  const parsedCache = options.checkOnly ? undefined : parsedCacheDir();
+  // 2. Analyse (on all cores when there are many). The analysis writes each MDX text into a stage folder,
+  // and the document read back from it into the content loader's parse cache (a check leaves no trace).
+  const stage = options.checkOnly || jobs.length === 0 ? undefined : await makeStage();
+  try {
+    options.onProgress?.(0, jobs.length, jobs[0]?.file ?? '');
+    const analysed = await analyseAll(
+      jobs,
+      editor.content,
+      editor.texts!,
+      (done) => options.onProgress?.(done, jobs.length, jobs[done]?.file ?? ''),
+      options.checkOnly ? {} : { parsedCache: parsedCacheDir(), stage },
+    );
 
-  // 3. In seed order: duplicates, id clashes, hand edits, what to write.
-  for (const { file, inputsKey, previous, job } of pending) {
-    let id: string;
-    let entry: ManifestEntry;
-    let mdx: string | undefined;
-    let record: ArticleRecord | undefined;
-    if (job === undefined) {
-      id = previous!.id;
-      entry = { seed: file, inputsKey, outputHash: previous!.outputHash, textHash: previous!.textHash };
-      if (previous!.warnings?.length) entry.warnings = previous!.warnings;
-      for (const w of previous!.warnings ?? []) result.problems.push({ ...w, file: display(file) });
-    } else {
-      const built = analysed[job]!;
-      result.problems.push(...built.problems);
-      if (!built.record || built.mdx === undefined) continue;
-      id = built.record.id;
-      mdx = built.mdx;
-      record = built.record;
-      entry = { seed: file, inputsKey, outputHash: sha256(mdx), textHash: built.record.textHash };
-      const warnings = built.problems.filter((p) => p.severity === 'warning').map(({ file: _file, ...rest }) => rest);
-      if (warnings.length) entry.warnings = warnings;
-      if (parsedCache && built.parsed) parsedToCache.push([mdx, built.parsed]);
+    // 3. In seed order: duplicates, id clashes, hand edits, what to write.
+    for (const { file, inputsKey, previous, job } of pending) {
+      let id: string;
+      let entry: ManifestEntry;
+      let output: Output | undefined;
+      let record: ArticleRecord | undefined;
+      if (job === undefined) {
+        id = previous!.id;
+        entry = { seed: file, inputsKey, outputHash: previous!.outputHash, textHash: previous!.textHash };
+        if (previous!.warnings?.length) entry.warnings = previous!.warnings;
+        for (const w of previous!.warnings ?? []) result.problems.push({ ...w, file: display(file) });
+      } else {
+        const built = analysed[job]!;
+        result.problems.push(...built.problems);
+        if (!built.record || built.outputHash === undefined) continue;
+        id = built.record.id;
+        output = stage ? { staged: stagedPath(stage, jobs[job]!) } : { mdx: built.mdx! };
+        record = built.record;
+        entry = { seed: file, inputsKey, outputHash: built.outputHash, textHash: built.record.textHash };
+        const warnings = built.problems.filter((p) => p.severity === 'warning').map(({ file: _file, ...rest }) => rest);
+        if (warnings.length) entry.warnings = warnings;
+      }
+
+      const original = firstWithText.get(entry.textHash);
+      if (original) {
+        result.duplicates.push({ seed: file, duplicateOf: original });
+        result.problems.push({
+          severity: 'warning',
+          file: display(file),
+          message: `has the same text as ${display(original)} (ignoring white space); it is built once, from ${display(original)}`,
+          hint: 'delete one of the two seeds',
+        });
+        continue;
+      }
+      firstWithText.set(entry.textHash, file);
+      const owner = idOwner.get(id);
+      if (owner) {
+        result.problems.push({
+          severity: 'error',
+          file: display(file),
+          message: `gives the article id "${id}", which ${display(owner)} already has`,
+          hint: 'rename one of the two seed files',
+        });
+        continue;
+      }
+      idOwner.set(id, file);
+      if (record) records.push(record);
+
+      const current = onDisk.get(`${id}.mdx`);
+      const last = manifest[id];
+      if (current !== undefined && current !== last?.outputHash && current !== entry.outputHash && !options.force) {
+        // The file is not what the ingest last wrote: an editor changed it (or put it there).
+        result.problems.push(handEdited(options.root, articlesDir, `${id}.mdx`));
+        if (last) nextManifest[id] = last;
+        continue;
+      }
+      nextManifest[id] = entry;
+      if (output !== undefined && current !== entry.outputHash) outputs.set(id, output);
+      else result.unchanged += 1;
     }
 
-    const original = firstWithText.get(entry.textHash);
-    if (original) {
-      result.duplicates.push({ seed: file, duplicateOf: original });
-      result.problems.push({
-        severity: 'warning',
-        file: display(file),
-        message: `has the same text as ${display(original)} (ignoring white space); it is built once, from ${display(original)}`,
-        hint: 'delete one of the two seeds',
-      });
-      continue;
+    // Generated files whose seed is gone (or no longer valid) are removed, unless edited by hand.
+    const stale: string[] = [];
+    for (const [file, current] of onDisk) {
+      const id = file.slice(0, -'.mdx'.length);
+      if (nextManifest[id]) continue;
+      const stillSeeded = manifest[id] && seedFiles.includes(manifest[id].seed);
+      if (stillSeeded) continue; // its seed has errors now: reported above, its last good file stays
+      if (manifest[id]?.outputHash === current || options.force) stale.push(file);
+      else if (manifest[id]) result.problems.push(handEdited(options.root, articlesDir, file, 'its seed was removed'));
+      else result.problems.push(foreign(options.root, articlesDir, file));
     }
-    firstWithText.set(entry.textHash, file);
-    const owner = idOwner.get(id);
-    if (owner) {
-      result.problems.push({
-        severity: 'error',
-        file: display(file),
-        message: `gives the article id "${id}", which ${display(owner)} already has`,
-        hint: 'rename one of the two seed files',
-      });
-      continue;
+
+    const errors = result.problems.some((p) => p.severity === 'error');
+    if (options.checkOnly) return { ...result, stopped: errors, records };
+    if (errors && !options.keepGoing) return { ...result, stopped: true };
+
+    await mkdir(articlesDir, { recursive: true });
+    const toWrite = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    // A staged file is moved in (atomic, as writeAtomic is); from another file system it is copied.
+    await mapConcurrently(toWrite, async ([id, { mdx, staged }]) => {
+      const target = safeTarget(articlesDir, id);
+      if (staged === undefined) return writeAtomic(target, mdx);
+      try {
+        renameSync(staged, target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+        await writeAtomic(target, await readFile(staged, 'utf8'));
+      }
+    });
+    result.written.push(...toWrite.map(([id]) => `${id}.mdx`));
+    for (const file of stale.sort()) {
+      await rm(join(articlesDir, file));
+      result.removed.push(file);
     }
-    idOwner.set(id, file);
-    if (record) records.push(record);
-
-    const current = onDisk.get(`${id}.mdx`);
-    const last = manifest[id];
-    if (current !== undefined && current !== last?.outputHash && current !== entry.outputHash && !options.force) {
-      // The file is not what the ingest last wrote: an editor changed it (or put it there).
-      result.problems.push(handEdited(options.root, articlesDir, `${id}.mdx`));
-      if (last) nextManifest[id] = last;
-      continue;
+    for (const [id, entry] of Object.entries(manifest)) {
+      if (!nextManifest[id] && seedFiles.includes(entry.seed) && onDisk.has(`${id}.mdx`)) nextManifest[id] = entry;
     }
-    nextManifest[id] = entry;
-    if (mdx !== undefined && current !== entry.outputHash) outputs.set(id, mdx);
-    else result.unchanged += 1;
+    // Rewritten only when it changes: an ingest with nothing to do writes no file at all.
+    const manifestText = `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`;
+    const manifestPath = join(articlesDir, MANIFEST_NAME);
+    if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifestText) await writeAtomic(manifestPath, manifestText);
+    return result;
+  } finally {
+    if (stage) rmSync(stage, { recursive: true, force: true });
   }
-
-  // Generated files whose seed is gone (or no longer valid) are removed, unless edited by hand.
-  const stale: string[] = [];
-  for (const [file, current] of onDisk) {
-    const id = file.slice(0, -'.mdx'.length);
-    if (nextManifest[id]) continue;
-    const stillSeeded = manifest[id] && seedFiles.includes(manifest[id].seed);
-    if (stillSeeded) continue; // its seed has errors now: reported above, its last good file stays
-    if (manifest[id]?.outputHash === current || options.force) stale.push(file);
-    else if (manifest[id]) result.problems.push(handEdited(options.root, articlesDir, file, 'its seed was removed'));
-    else result.problems.push(foreign(options.root, articlesDir, file));
-  }
-
-  const errors = result.problems.some((p) => p.severity === 'error');
-  if (options.checkOnly) return { ...result, stopped: errors, records };
-  if (errors && !options.keepGoing) return { ...result, stopped: true };
-
-  await mkdir(articlesDir, { recursive: true });
-  const toWrite = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  await mapConcurrently(toWrite, ([id, mdx]) => writeAtomic(safeTarget(articlesDir, id), mdx));
-  result.written.push(...toWrite.map(([id]) => `${id}.mdx`));
-  // The content loader takes these instead of parsing each file again (keyed by the file's hash).
-  await mapConcurrently(parsedToCache, ([mdx, parsed]) => writeParsed(parsedCacheDir(), mdx, parsed));
-  for (const file of stale.sort()) {
-    await rm(join(articlesDir, file));
-    result.removed.push(file);
-  }
-  for (const [id, entry] of Object.entries(manifest)) {
-    if (!nextManifest[id] && seedFiles.includes(entry.seed) && onDisk.has(`${id}.mdx`)) nextManifest[id] = entry;
-  }
-  // Rewritten only when it changes: an ingest with nothing to do writes no file at all.
-  const manifestText = `${JSON.stringify(sortKeys(nextManifest), null, 2)}\n`;
-  const manifestPath = join(articlesDir, MANIFEST_NAME);
-  if ((await readFile(manifestPath, 'utf8').catch(() => undefined)) !== manifestText) await writeAtomic(manifestPath, manifestText);
-  return result;
 }
+
+const STAGE_PREFIX = 'briefing-ingest-stage-';
+
+/**
+ * A fresh stage folder next to the parse cache (on the project's disk, so its files move into content/ by
+ * a rename). Stage folders left by an ingest that was killed are removed: their process no longer runs.
+ */
+async function makeStage(): Promise<string> {
+  const parent = dirname(parsedCacheDir());
+  await mkdir(parent, { recursive: true });
+  for (const name of await readdir(parent)) {
+    const pid = Number(name.slice(STAGE_PREFIX.length));
+    if (name.startsWith(STAGE_PREFIX) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+      await rm(join(parent, name), { recursive: true, force: true });
+    }
+  }
+  const stage = join(parent, `${STAGE_PREFIX}${process.pid}`);
+  await rm(stage, { recursive: true, force: true });
+  await mkdir(stage);
+  return stage;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** What the ingest writes for an article: its MDX text, or the file the analysis staged it in. */
+type Output = { mdx: string; staged?: undefined } | { staged: string; mdx?: undefined };
 
 /** sha256 over the source of src/lib, where every rule that shapes an article lives. */
 async function analysisCodeKey(): Promise<string> {

@@ -8,7 +8,6 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ArticleDocument } from '../lib/types.ts';
 
@@ -17,11 +16,6 @@ export function parsedCacheDir(astroCacheDir = process.env.BRIEFING_CACHE_DIR ??
 }
 
 export const parsedKey = (mdx: string): string => createHash('sha256').update(mdx).digest('hex');
-
-export async function writeParsed(dir: string, mdx: string, doc: ArticleDocument): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${parsedKey(mdx)}.json`), JSON.stringify(doc));
-}
 
 export function readParsedByKey(dir: string, key: string): ArticleDocument | undefined {
   try {

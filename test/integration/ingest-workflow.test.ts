@@ -4,11 +4,13 @@
  * and that no tool ever writes to seeds/. No full site build here (see hostile-build.test.ts).
  */
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/pipeline/check.ts';
+import { parseArticle } from '../../src/lib/mdx.ts';
 import { ingest, MANIFEST_NAME } from '../../src/pipeline/ingest.ts';
+import { parsedKey, readParsedByKey } from '../../src/pipeline/parsed-cache.ts';
 import { prepareSite, ROOT, runScript, type FixtureSite } from '../helpers/site.ts';
 import { article, changed, ingestOptions, snapshot, writeSeed } from './ingest-helpers.ts';
 
@@ -172,5 +174,53 @@ describe('incremental', () => {
     expect(first.problems.length).toBeGreaterThan(0);
     expect(second.written).toEqual([]);
     expect(second.problems).toEqual(first.problems);
+  });
+});
+
+describe('outputs written during the analysis', () => {
+  const stages = async (cache: string) => (await readdir(cache).catch(() => [] as string[])).filter((n) => n.startsWith('briefing-ingest-stage-'));
+
+  it('on worker threads: every article in content/ and in the parse cache, no stage folder left, stale ones removed', async () => {
+    const site = await prepareSite('ingest-stage', []);
+    const cache = join(site.dir, 'cache');
+    const previous = process.env.BRIEFING_CACHE_DIR;
+    process.env.BRIEFING_CACHE_DIR = cache;
+    try {
+      // More seeds than one worker takes, so the analysis runs on worker threads.
+      for (let i = 0; i < 320; i++) await writeSeed(site, `s${String(i).padStart(3, '0')}.txt`, article(`s${i}`));
+      await mkdir(join(cache, 'briefing-ingest-stage-4999999'), { recursive: true }); // a killed ingest's
+      await writeFile(join(cache, 'briefing-ingest-stage-4999999', 'x.txt.mdx'), 'left over');
+      const running = join(cache, `briefing-ingest-stage-${process.ppid}`); // a running process's: not ours to remove
+      await mkdir(running);
+
+      const r = await ingest(ingestOptions(site));
+      expect(r.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(r.written).toHaveLength(320);
+      expect(await listArticles(site)).toEqual([...r.written, MANIFEST_NAME].sort());
+      const parsed = new Set(await readdir(join(cache, 'briefing-parsed')));
+      for (const file of r.written) {
+        const key = parsedKey(await readFile(join(articles(site), file), 'utf8'));
+        expect(parsed.has(`${key}.json`), file).toBe(true);
+        expect(readParsedByKey(join(cache, 'briefing-parsed'), key)).toEqual(parseArticle(await readFile(join(articles(site), file), 'utf8'), file));
+      }
+      expect(await stages(cache)).toEqual([`briefing-ingest-stage-${process.ppid}`]);
+    } finally {
+      process.env.BRIEFING_CACHE_DIR = previous;
+    }
+  });
+
+  it('a stopped ingest leaves nothing in content/ and no stage folder', async () => {
+    const site = await goodAndBad('ingest-stage-stop');
+    const cache = join(site.dir, 'cache');
+    const previous = process.env.BRIEFING_CACHE_DIR;
+    process.env.BRIEFING_CACHE_DIR = cache;
+    try {
+      const r = await ingest(ingestOptions(site));
+      expect(r.stopped).toBe(true);
+      expect(existsSync(articles(site))).toBe(false);
+      expect(await stages(cache)).toEqual([]);
+    } finally {
+      process.env.BRIEFING_CACHE_DIR = previous;
+    }
   });
 });
