@@ -68,10 +68,23 @@ async function load(): Promise<SiteModel> {
   return model;
 }
 
+/** An article's paragraphs → the sha256 of the file they were read from (the parse cache's key). */
+const paragraphsSource = new WeakMap<ArticleRecord['paragraphs'], string>();
+
+/**
+ * An article as an input of a page key (src/pipeline/reuse.ts): the hash of the file its paragraphs were read
+ * from stands for them. They are most of what an article holds (60 of the 95 MB the event keys serialised at
+ * 10,000 articles), and the file determines them.
+ */
+export function forPageKey<T extends Pick<ArticleRecord, 'paragraphs'>>(article: T): Omit<T, 'paragraphs'> & { paragraphs: unknown } {
+  return { ...article, paragraphs: paragraphsSource.get(article.paragraphs) ?? article.paragraphs };
+}
+
 /** An article as the content loader checked it, from the parse cache (or its file, if the cache was cleared). */
 function readArticle(id: string, key: string): ArticleRecord {
   const file = `${contentDir}/articles/${id}.mdx`;
   const doc = readParsedByKey(parsedCacheDir(cacheDir), key) ?? parseArticle(readFileSync(file, 'utf8'), file);
+  paragraphsSource.set(doc.paragraphs, key);
   return { ...doc.frontMatter, paragraphs: doc.paragraphs } as unknown as ArticleRecord;
 }
 
@@ -91,7 +104,7 @@ export function eventDigest(event: EventModel): string {
     // Its neighbours are left out: only the event page shows them, and it adds their titles to its key. So is
     // the bilingual view: it is made from the event's articles (in here) by code the site key covers, and it
     // would double what is hashed.
-    const own = { ...event, prev: undefined, next: undefined, alignment: undefined };
+    const own = { ...event, articles: event.articles.map(forPageKey), prev: undefined, next: undefined, alignment: undefined };
     digests.set(event, (digest = createHash('sha256').update(JSON.stringify(own)).digest('hex')));
   }
   return digest;

@@ -25,7 +25,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,6 +49,16 @@ export interface ShardsManifest {
 
 /** Each shard's key (its pages and their bytes) after the last whole index, in the cache folder. */
 const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-search-shards.json');
+interface SearchKeys {
+  /** Each shard's key, by shard number. */
+  shards: string[];
+  /**
+   * Each page's sha256, with the size and modification time (ns) it had when it was read: a page that still
+   * has them is not read again. A rebuild moves unchanged pages back (src/pipeline/reuse.ts), which keeps
+   * both; reading all 10,000 pages took 0.5 s of every build.
+   */
+  pages: Record<string, [size: string, mtimeNs: string, sha256: string]>;
+}
 /** Where a shard's pages are linked for Pagefind, which reads a folder (not a list of files). */
 const stageDir = (cacheDir: string) => join(cacheDir, 'briefing-search-stage');
 /** Two Pagefind processes at once (~0.5 GB each at 2,000 pages): both cores busy, the peak near 1 GB. */
@@ -84,12 +94,14 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
   const count = shardCount(pages.length, shardSize);
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const page of pages) shards[shardOf(page, count)]!.push(page);
-  const keys = shards.map((list) => shardKey(outDir, list));
+  const last = readKeys(cacheDir);
+  const hashes = pageHashes(outDir, pages, last.pages);
+  const keys = shards.map((list) => shardKey(list, hashes));
   const keyed = performance.now();
 
   // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
   // so a shard starts from its files of the last build; what the new index does not use goes.
-  const previous = takePreviousIndex(outputPath, cacheDir) ? readKeys(cacheDir) : [];
+  const previous = takePreviousIndex(outputPath, cacheDir) ? last.shards : [];
   rmSync(keysFile(cacheDir), { force: true }); // until this index is whole again
   const live = shards.flatMap((list, n) => (list.length > 0 ? [n] : []));
   const write = live.filter((n) => keys[n] !== previous[n] || !existsSync(join(outputPath, shardPath(n), 'pagefind-entry.json')));
@@ -110,7 +122,7 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
 
   const manifest: ShardsManifest = { version: 1, shards: live.map(shardPath) };
   writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
+  writeFileSync(keysFile(cacheDir), JSON.stringify({ shards: keys, pages: hashes } satisfies SearchKeys));
   const indexed = live.reduce((sum, n) => sum + entryPageCount(join(outputPath, shardPath(n))), 0);
   const shardsNote = count === 1 ? '' : ` in ${live.length} shards (${write.length} written)`;
   const ms = (from: number, to = performance.now()) => Math.round(to - from);
@@ -127,19 +139,35 @@ function articlePages(outDir: string): string[] {
     .sort();
 }
 
+/** Each page's sha256 (see `SearchKeys.pages`), read again only when its size or modification time changed. */
+function pageHashes(outDir: string, pages: string[], last: SearchKeys['pages']): SearchKeys['pages'] {
+  const hashes: SearchKeys['pages'] = {};
+  for (const page of pages) {
+    const { size, mtimeNs } = statSync(join(outDir, page), { bigint: true });
+    const known = last[page];
+    hashes[page] =
+      known && known[0] === String(size) && known[1] === String(mtimeNs)
+        ? known
+        : [String(size), String(mtimeNs), createHash('sha256').update(readFileSync(join(outDir, page))).digest('hex')];
+  }
+  return hashes;
+}
+
 /** What a shard's index is made of: Pagefind's version and options, and each page's path and bytes. */
-function shardKey(outDir: string, pages: string[]): string {
+function shardKey(pages: string[], hashes: SearchKeys['pages']): string {
   const key = createHash('sha256').update(`pagefind ${pagefindVersion} ${SEARCH_LANGUAGE}\n`);
-  for (const page of pages) key.update(`${page}\0`).update(createHash('sha256').update(readFileSync(join(outDir, page))).digest());
+  for (const page of pages) key.update(`${page}\0${hashes[page]![2]}\0`);
   return key.digest('hex');
 }
 
-function readKeys(cacheDir: string): string[] {
+function readKeys(cacheDir: string): SearchKeys {
   try {
-    return JSON.parse(readFileSync(keysFile(cacheDir), 'utf8')) as string[];
+    const keys = JSON.parse(readFileSync(keysFile(cacheDir), 'utf8')) as SearchKeys;
+    if (Array.isArray(keys.shards) && typeof keys.pages === 'object' && keys.pages !== null) return keys;
   } catch {
-    return [];
+    // none yet, or unreadable: every page is read and every shard written
   }
+  return { shards: [], pages: {} };
 }
 
 /**

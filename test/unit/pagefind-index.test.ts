@@ -110,6 +110,21 @@ describe('indexSite', () => {
     }
   });
 
+  it('reads a page again only when its size or modification time changed: same bytes keep the shard, new bytes of the same size do not', async () => {
+    const { outDir, cacheDir } = await site(articles(5));
+    await indexSite(outDir, cacheDir, 2);
+    // Written again with the same bytes (a new modification time): read again, found unchanged.
+    await setIndexAside(outDir, cacheDir);
+    await writeFile(join(outDir, 'articles/a1/index.html'), article('Стаття 1', texts[1]!));
+    expect(await indexSite(outDir, cacheDir, 2)).toMatch(/ \(0 written\) /);
+    // Other bytes of the same length: the new modification time makes it read again.
+    await setIndexAside(outDir, cacheDir);
+    const same = article('Стаття 1', texts[1]!.replace('Второй', 'Другой'));
+    expect(same.length).toBe(article('Стаття 1', texts[1]!).length);
+    await writeFile(join(outDir, 'articles/a1/index.html'), same);
+    expect(await indexSite(outDir, cacheDir, 2)).toMatch(/ \(1 written\) /);
+  });
+
   it('removes the shards the index no longer has', async () => {
     const { outDir, cacheDir } = await site(articles(5));
     await indexSite(outDir, cacheDir, 1);
