@@ -1,6 +1,7 @@
 import type { DateHint } from '../../src/lib/types.ts';
 import { describe, expect, it } from 'vitest';
 import { articleFeatures, assignEvents, EVENT_WINDOW, FEATURE_LIMITS, keyWeight } from '../../src/lib/events.ts';
+import { contentHash } from '../../src/lib/slug.ts';
 import type { ArticleFeatures, ArticleForGrouping, EventDef } from '../../src/lib/types.ts';
 import { forGrouping, loadArticles, loadEntities, loadEvents } from '../fixtures/events/load.ts';
 
@@ -411,11 +412,30 @@ describe('assignEvents rules', () => {
       [taken],
       { entities },
     );
-    // a and b are one event; c, weeks later, another.
+    // a and b are one event; c, weeks later, another. The defined event has the slug a and b's would have:
+    // theirs ends in a hash of the id of the article that started it.
     expect(result.generated.map((g) => [g.slug, g.articleIds])).toEqual([
-      ['2026-01-01-paris-saint-germain-match-2', ['a', 'b']],
+      [`2026-01-01-paris-saint-germain-match-${contentHash('a').slice(0, 6)}`, ['a', 'b']],
       ['2026-01-20-paris-saint-germain-match', ['c']],
     ]);
+  });
+
+  it('keeps the slugs of generated events with the same title when one of them goes', () => {
+    // Three stories about the same two people on one day, each with words of its own: three events, one title.
+    const story = (id: string, words: string[]) =>
+      article(id, { features: { entities: ['macron', 'starmer'], terms: words } });
+    const stories = [
+      story('s1', ['вино', 'сыр', 'багет', 'рынок', 'ярмарка', 'дегустация']),
+      story('s2', ['футбол', 'стадион', 'болельщики', 'гол', 'тренер', 'матч']),
+      story('s3', ['космос', 'ракета', 'спутник', 'орбита', 'запуск', 'станция']),
+    ];
+    const all = assignEvents(stories, [], { entities });
+    expect(all.generated.map((g) => g.articleIds)).toEqual([['s1'], ['s2'], ['s3']]);
+    const base = all.generated[0]!.slug;
+    expect(all.generated.map((g) => g.slug)).toEqual([base, `${base}-${contentHash('s2').slice(0, 6)}`, `${base}-${contentHash('s3').slice(0, 6)}`]);
+    // Without s2, s3 keeps its slug (numbered, it was -3 and became -2).
+    const without = assignEvents([stories[0]!, stories[2]!], [], { entities });
+    expect(without.generated.map((g) => g.slug)).toEqual([all.generated[0]!.slug, all.generated[2]!.slug]);
   });
 
   it('takes the median date and the majority language for a generated event', () => {
