@@ -112,7 +112,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const bySeed = new Map(Object.entries(manifest).map(([id, m]) => [m.seed, { id, ...m }]));
   const onDisk = await hashesOnDisk(articlesDir);
   const nextManifest: Manifest = {};
-  const outputs = new Map<string, Output>(); // id → what to write
+  const outputs = new Map<string, number>(); // id → the job whose staged MDX file to move in
   const firstWithText = new Map<string, string>(); // text hash → seed
   const idOwner = new Map<string, string>(); // id → seed
   const records: ArticleRecord[] = [];
@@ -167,7 +167,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     for (const { file, inputsKey, previous, job } of pending) {
       let id: string;
       let entry: ManifestEntry;
-      let output: Output | undefined;
+      let analysedJob: number | undefined;
       let record: ArticleRecord | undefined;
       if (job === undefined) {
         id = previous!.id;
@@ -179,7 +179,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         result.problems.push(...built.problems);
         if (!built.record || built.outputHash === undefined) continue;
         id = built.record.id;
-        output = stage ? { staged: stagedPath(stage, jobs[job]!) } : { mdx: built.mdx! };
+        analysedJob = job;
         record = built.record;
         entry = { seed: file, inputsKey, outputHash: built.outputHash, textHash: built.record.textHash };
         const warnings = built.problems.filter((p) => p.severity === 'warning').map(({ file: _file, ...rest }) => rest);
@@ -220,7 +220,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
         continue;
       }
       nextManifest[id] = entry;
-      if (output !== undefined && current !== entry.outputHash) outputs.set(id, output);
+      if (analysedJob !== undefined && current !== entry.outputHash) outputs.set(id, analysedJob);
       else result.unchanged += 1;
     }
 
@@ -243,16 +243,16 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     await mkdir(articlesDir, { recursive: true });
     const toWrite = [...outputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     // A staged file is moved in (atomic, as writeAtomic is); from another file system it is copied.
-    await mapConcurrently(toWrite, async ([id, { mdx, staged }]) => {
+    for (const [id, job] of toWrite) {
+      const staged = stagedPath(stage!, jobs[job]!);
       const target = safeTarget(articlesDir, id);
-      if (staged === undefined) return writeAtomic(target, mdx);
       try {
         renameSync(staged, target);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
         await writeAtomic(target, await readFile(staged, 'utf8'));
       }
-    });
+    }
     result.written.push(...toWrite.map(([id]) => `${id}.mdx`));
     for (const file of stale.sort()) {
       await rm(join(articlesDir, file));
@@ -301,8 +301,6 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** What the ingest writes for an article: its MDX text, or the file the analysis staged it in. */
-type Output = { mdx: string; staged?: undefined } | { staged: string; mdx?: undefined };
 
 /** sha256 over the source of src/lib, where every rule that shapes an article lives. */
 async function analysisCodeKey(): Promise<string> {
@@ -385,20 +383,6 @@ function foreign(root: string, articlesDir: string, file: string): Problem {
 async function hashesOnDisk(articlesDir: string): Promise<Map<string, string>> {
   const files = (await readdir(articlesDir).catch(() => [] as string[])).filter((f) => f.endsWith('.mdx')).sort();
   return new Map(files.map((file) => [file, sha256(readFileSync(join(articlesDir, file)))]));
-}
-
-/** `map` with at most `limit` calls in flight; results in input order. */
-async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 32): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
 }
 
 async function readManifest(articlesDir: string): Promise<Manifest> {

@@ -33,8 +33,9 @@ export const reuseDir = (cacheDir: string) => join(cacheDir, 'briefing-reuse');
 const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-pages.json');
 /** The plan of one route (`group`), written by its getStaticPaths. */
 const planFile = (cacheDir: string, group: string) => join(reuseDir(cacheDir), `plan-${group}.json`);
-/** The folders of the output that hold reusable pages (and Pagefind's index). */
-const REUSED_FOLDERS = ['articles', 'events', 'pagefind'];
+/** The folders of the output that hold reusable pages, and all that is set aside: those and Pagefind's index. */
+const PAGE_FOLDERS = ['articles', 'events'];
+const REUSED_FOLDERS = [...PAGE_FOLDERS, 'pagefind'];
 
 /** Page path (the output folder of one page, e.g. `articles/<id>`) → key. */
 type Keys = Record<string, string>;
@@ -121,7 +122,7 @@ export function restorePages(outDir: string, cacheDir: string): number {
   }
   const previous = readJson<Keys>(join(dir, 'keys.json')) ?? {};
   let restored = 0;
-  for (const folder of REUSED_FOLDERS.filter((f) => f !== 'pagefind')) {
+  for (const folder of PAGE_FOLDERS) {
     const aside = join(dir, folder);
     if (!existsSync(aside)) continue;
     const out = join(outDir, folder);
