@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { fork } from 'node:child_process';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleRecord } from '../lib/article.ts';
@@ -281,15 +281,13 @@ async function makeStage(): Promise<string> {
   const parent = dirname(parsedCacheDir());
   await mkdir(parent, { recursive: true });
   for (const name of await readdir(parent)) {
-    const pid = Number(name.slice(STAGE_PREFIX.length));
-    if (name.startsWith(STAGE_PREFIX) && Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) {
+    const pid = Number(name.slice(STAGE_PREFIX.length).split('-')[0]);
+    if (name.startsWith(STAGE_PREFIX) && Number.isInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) {
       await rm(join(parent, name), { recursive: true, force: true });
     }
   }
-  const stage = join(parent, `${STAGE_PREFIX}${process.pid}`);
-  await rm(stage, { recursive: true, force: true });
-  await mkdir(stage);
-  return stage;
+  // Unique within the process as well, so two ingests in one process could never share a folder.
+  return mkdtemp(join(parent, `${STAGE_PREFIX}${process.pid}-`));
 }
 
 function isRunning(pid: number): boolean {
