@@ -4,12 +4,14 @@
  * spread over shards listed by a manifest and only a shard whose pages changed is written again, a site with
  * no article has no index, and a failing Pagefind is an error with its own last words.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { indexSite, type ShardsManifest } from '../../src/integrations/pagefind.ts';
+import { indexSite, pagefindConfig, type ShardsManifest } from '../../src/integrations/pagefind.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 
 const page = (body: string) =>
@@ -146,6 +148,29 @@ describe('indexSite', () => {
     expect(await manifest(outDir)).toEqual({ version: 1, shards: ['shards/1/'] });
     expect(existsSync(join(outDir, 'pagefind/pagefind-entry.json'))).toBe(false);
     expect(await pageCount(outDir, 'shards/1/')).toEqual({ ru: expect.objectContaining({ page_count: 2 }) });
+  });
+
+  it('indexes exactly its pages by name, whatever characters the names hold, and not a page beside them', async () => {
+    const odd = ["articles/a b+c'(d)[e]{f},g!h@i#j*k?l", 'articles/вкладений/шлях', 'articles/x'];
+    const { outDir, cacheDir } = await site({
+      ...Object.fromEntries(odd.map((p, i) => [p, article(`Стаття ${i}`, texts[i]!)])),
+      // Names a careless glob would take for one of those: a pattern, a prefix, a neighbour.
+      'articles/a b+c': article('Не та', 'Зайва сторінка.'),
+      'articles/xy': article('Не та', 'Зайва сторінка.'),
+    });
+    const pages = odd.map((p) => `${p}/index.html`);
+    const config = pagefindConfig(outDir, join(outDir, 'pagefind'), pages);
+    expect(config.glob.startsWith('articles/{')).toBe(true);
+    // One shard holding only the three odd pages: the two others would be left out of it.
+    const cwd = await mkdtemp(join(tmpdir(), 'briefing-pagefind-config-'));
+    await writeFile(join(cwd, 'pagefind.json'), JSON.stringify(config));
+    const { resolveBinaryPath } = (await import(join(dirname(fileURLToPath(import.meta.resolve('pagefind'))), 'resolveBinary.js'))) as {
+      resolveBinaryPath: (names: string[]) => string;
+    };
+    execFileSync(resolveBinaryPath(['pagefind_extended', 'pagefind']), [], { cwd, stdio: 'pipe' });
+    expect(await pageCount(outDir)).toEqual({ ru: expect.objectContaining({ page_count: 3 }) });
+    // And through indexSite, with every page: five.
+    expect(await indexSite(outDir, cacheDir)).toMatch(/^indexed 5 pages /);
   });
 
   it('writes no index for a site with no article yet', async () => {
