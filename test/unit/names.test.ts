@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyseNames,
@@ -14,6 +15,7 @@ import {
   words,
   wordsOfPart,
 } from '../../src/lib/names.ts';
+import { tokenize } from '../../src/lib/text.ts';
 import { splitSentences } from '../../src/lib/text.ts';
 import type { Entity } from '../../src/lib/types.ts';
 
@@ -138,6 +140,22 @@ describe('crossLingualKeys and content words', () => {
       skeleton('Париже'),
       skeleton('Париже'),
     ]);
+  });
+
+  it('gives every text, asked once or again, the keys of its whole normalised words (memoised piece by piece)', () => {
+    const whole = (text: string) => tokenize(text).filter(isContentWord).map(skeleton);
+    const unit = fc.constantFrom(
+      'гарантии', 'Гарантії', 'коаліції', 'сил', 'Парижі', 'также', 'G7', '2026', 'за\u0301мок', 'İstanbul', 'Čapek', 'гарантiї',
+      "обов'язкова", 'обов’язкова', 'РБК-Україна', ' ', '  ', '\n', '\u00A0', '\u3000', '\uFEFF', '\u200B', ',', '.', '«', '»', '-',
+    );
+    const text = fc.array(unit, { maxLength: 12 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(crossLingualKeys(t, 'ru')).toEqual(whole(t));
+        expect(crossLingualKeys(t, 'uk')).toEqual(whole(t)); // now from the memo
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('tells content words', () => {
