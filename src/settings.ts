@@ -28,3 +28,9 @@ export const reportsPageSize = parsePageSize(process.env.BRIEFING_REPORTS_PAGE_S
  * src/lib/search-shards.ts). The tests set a small one, so a fixture of a few articles has several shards.
  */
 export const searchShardSize = parsePageSize(process.env.BRIEFING_SEARCH_SHARD_SIZE, 'BRIEFING_SEARCH_SHARD_SIZE', 'pages', SEARCH_SHARD_SIZE);
+
+/**
+ * The memory the build's processes may hold at once, in MB (BRIEFING_MEMORY_BUDGET_MB, default 1,900: under
+ * the 2 GB target with room for short peaks). Pagefind starts beside Astro only when it fits (scripts/build.ts).
+ */
+export const memoryBudgetMb = parsePageSize(process.env.BRIEFING_MEMORY_BUDGET_MB, 'BRIEFING_MEMORY_BUDGET_MB', 'MB', 1900);

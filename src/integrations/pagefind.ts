@@ -25,13 +25,14 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { shardCount, shardOf, shardPath } from '../lib/search-shards.ts';
-import { prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
+import { articlePagesWritten, prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
+import { PAGE_RENDERED } from './page-rendered.ts';
 import { searchShardSize } from '../settings.ts';
 
 export const SEARCH_LANGUAGE = 'ru';
@@ -66,7 +67,7 @@ interface SearchKeys {
  */
 const stageDir = (cacheDir: string) => join(cacheDir, 'briefing-search-stage');
 /** Two Pagefind processes at once (~0.5 GB each at 2,000 pages): both cores busy, the peak near 1 GB. */
-const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
+export const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
 
 const pagefindDir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
 const pagefindVersion = (JSON.parse(readFileSync(join(pagefindDir, '../package.json'), 'utf8')) as { version: string }).version;
@@ -87,7 +88,7 @@ const pagefindBinary = () =>
  * the others are written again, starting from their last files. Returns the log line; throws, with
  * Pagefind's last words, if it fails.
  */
-export async function indexSite(outDir: string, cacheDir: string, shardSize = searchShardSize): Promise<string> {
+export async function indexSite(outDir: string, cacheDir: string, shardSize = searchShardSize, schedule: Schedule = { atOnce: () => SHARDS_AT_ONCE }): Promise<string> {
   const started = performance.now();
   const outputPath = join(outDir, 'pagefind');
   // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events) need
@@ -111,7 +112,7 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
   const write = live.filter((n) => keys[n] !== previous[n] || !existsSync(join(outputPath, shardPath(n), 'pagefind-entry.json')));
   removeOtherShards(outputPath, live);
   let removed = 0;
-  await eachAtOnce(write, SHARDS_AT_ONCE, async (n) => {
+  await eachAtOnce(write, schedule, (n) => shards[n]!.length, async (n) => {
     const folder = join(stageDir(cacheDir), String(n));
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'pagefind.json'), JSON.stringify(pagefindConfig(outDir, join(outputPath, shardPath(n)), shards[n]!)));
@@ -153,9 +154,25 @@ function pageHashes(outDir: string, pages: string[], last: SearchKeys['pages']):
     hashes[page] =
       known && known[0] === String(size) && known[1] === String(mtimeNs)
         ? known
-        : [String(size), String(mtimeNs), createHash('sha256').update(readFileSync(join(outDir, page))).digest('hex')];
+        : [String(size), String(mtimeNs), fileSha256(join(outDir, page))];
   }
   return hashes;
+}
+
+/**
+ * sha256 of a file, read through one reused buffer: reading 10,000 pages whole left ~65 MB of garbage in the
+ * build process, which may run beside Astro and a Pagefind shard.
+ */
+const readBuffer = Buffer.alloc(1 << 16);
+function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(file, 'r');
+  try {
+    for (let n = readSync(fd, readBuffer); n > 0; n = readSync(fd, readBuffer)) hash.update(readBuffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 /** What a shard's index is made of: Pagefind's version and options, and each page's path and bytes. */
@@ -213,15 +230,51 @@ function entryPageCount(folder: string): number {
   return Object.values(entry.languages).reduce((sum, l) => sum + l.page_count, 0);
 }
 
-/** Runs `task` on every item, at most `limit` at a time; rejects with the first failure once all have ended. */
-async function eachAtOnce<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await task(items[next++]!);
+/**
+ * How many shards Pagefind may write at once: `atOnce()`, asked again whenever one ends and when `moreAtOnce`
+ * settles (scripts/build.ts starts with one while Astro still renders, and raises it once Astro has exited).
+ */
+export interface Schedule {
+  /** How many may run at once, given the pages of the next one (0: none until `moreAtOnce` settles). */
+  atOnce: (pages: number) => number;
+  /** Told each time one starts. */
+  started?: () => void;
+  moreAtOnce?: Promise<unknown>;
+}
+
+/** Runs `task` on every item, as many at a time as `schedule` allows; after a failure starts no more, and rejects with it once the running ones have ended. */
+function eachAtOnce<T>(items: T[], schedule: Schedule, pagesOf: (item: T) => number, task: (item: T) => Promise<void>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let next = 0;
+    let running = 0;
+    let failure: { error: unknown } | undefined;
+    const pump = (): void => {
+      // One always runs when none does and no more is to come, so the index is never left waiting.
+      const floor = () => (running === 0 && settled ? 1 : 0);
+      while (failure === undefined && next < items.length && running < Math.max(floor(), schedule.atOnce(pagesOf(items[next]!)))) {
+        const item = items[next++]!;
+        running += 1;
+        schedule.started?.();
+        task(item)
+          .catch((error: unknown) => (failure ??= { error }))
+          .finally(() => {
+            running -= 1;
+            pump();
+          });
+      }
+      if (running === 0 && (failure !== undefined || next >= items.length)) {
+        if (failure) reject(failure.error);
+        else resolve();
+      }
+    };
+    let settled = schedule.moreAtOnce === undefined;
+    const settle = (): void => {
+      settled = true;
+      pump();
+    };
+    schedule.moreAtOnce?.then(settle, settle);
+    pump();
   });
-  const results = await Promise.allSettled(workers);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
 }
 
 /** Runs a command to its end; rejects with the end of what it printed when it fails. */
@@ -241,13 +294,46 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
+/** The message the Astro child of scripts/build.ts sends its parent once every article page is written. */
+export const ARTICLES_WRITTEN = 'briefing:articles-written';
+const ARTICLE_ROUTE = '/articles/[id]';
+
+/**
+ * Called before each page is rendered, with its route: once a page of another route comes and every article
+ * page is written whole (src/pipeline/reuse.ts, `articlePagesWritten`), calls `written` — once. A build that
+ * reuses article pages never calls it (they are put back only at the end).
+ */
+export function whenArticlePagesWritten(outDir: string, cacheDir: string, written: () => void): (route: string) => void {
+  const whole = new Set<string>();
+  let decided = false;
+  return (route) => {
+    if (decided || route === ARTICLE_ROUTE) return;
+    const state = articlePagesWritten(outDir, cacheDir, whole);
+    if (state === false) return;
+    decided = true;
+    if (state === true) written();
+  };
+}
+
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
+  // In the Astro child of scripts/build.ts (which indexes after it, and listens): the parent may start
+  // Pagefind on the article pages while Astro renders the event pages (Astro renders a route's pages
+  // together, articles first), one shard at a time, so that both stay within the memory target.
+  const earlyIndex = () => Boolean(process.env[INDEX_LATER_ENV]) && typeof process.send === 'function';
   return {
     name: 'briefing:pagefind',
     hooks: {
+      'astro:config:setup': ({ command, addMiddleware }) => {
+        if (command === 'build' && earlyIndex()) addMiddleware({ entrypoint: new URL('./page-rendered.ts', import.meta.url), order: 'pre' });
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
+        if (earlyIndex()) {
+          (globalThis as { [PAGE_RENDERED]?: (route: string) => void })[PAGE_RENDERED] = whenArticlePagesWritten(fileURLToPath(config.outDir), cacheDir, () =>
+            process.send?.({ type: ARTICLES_WRITTEN }),
+          );
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (process.env[INDEX_LATER_ENV]) return;

@@ -13,12 +13,16 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Pages per shard, at most: two shards built at once stay near 1 GB, and a new page costs one shard's
- * Pagefind run (~3 s). The shard count grows by one every SEARCH_SHARD_SIZE pages, and that build writes
- * every shard again (each loses some pages to the new one); a power of two keeps those steps off the round
- * numbers an archive passes (10,000 → 10,001 stays 5 shards).
+ * Pages per shard, at most: one shard (~0.4 GB) fits beside Astro's rendering within a 2 GB budget (a full
+ * build indexes the article pages while Astro renders the event pages; 2,048-page shards, ~0.53 GB, did not
+ * fit at 10,000 articles), two built at once stay near 0.8 GB, and a new page costs one shard's Pagefind run
+ * (~3 s). Measured at 10,000 articles: 7 shards of ~1,430 pages; a first search for a common word fetched
+ * 333 kB (428 kB with 5 shards of 2,048, 564 kB with 10 of 1,024: how much of each shard's index chunk a
+ * word drags along varies). The shard count grows by one every SEARCH_SHARD_SIZE pages, and that build
+ * writes every shard again (each loses some pages to the new one); a multiple of 512 keeps those steps off
+ * the round numbers an archive passes (10,000 → 10,001 stays 7 shards).
  */
-export const SEARCH_SHARD_SIZE = 2048;
+export const SEARCH_SHARD_SIZE = 1536;
 
 /** How many shards `pages` article pages need: one until there are more than `shardSize`. */
 export function shardCount(pages: number, shardSize: number): number {

@@ -21,7 +21,7 @@
  * a test builds a site incrementally and from scratch and compares every byte.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -147,6 +147,38 @@ export function restorePages(outDir: string, cacheDir: string): number {
   }
   writeFileSync(keysFile(cacheDir), JSON.stringify(keys));
   return restored;
+}
+
+/**
+ * Whether every article page this build plans is in the output folder, whole (it ends with `</html>`: Astro
+ * writes a page's bytes in place, so a page being written is a prefix of itself). Only a build that renders
+ * every article page can tell: one that reuses some (they wait set aside until `restorePages`) gives 'never'.
+ * `whole` keeps the pages found whole, so that asking again reads only the others; the first missing or
+ * partial page ends the look.
+ */
+export function articlePagesWritten(outDir: string, cacheDir: string, whole: Set<string>): boolean | 'never' {
+  if (existsSync(join(reuseDir(cacheDir), 'articles'))) return 'never';
+  const plan = readJson<Keys>(planFile(cacheDir, 'article'));
+  if (plan === undefined) return 'never'; // not planned: a build outside scripts/build.ts
+  const end = Buffer.from('</html>');
+  const tail = Buffer.alloc(end.length);
+  for (const path of Object.keys(plan)) {
+    if (whole.has(path)) continue;
+    let fd: number;
+    try {
+      fd = openSync(join(outDir, path, 'index.html'), 'r');
+    } catch {
+      return false;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size < end.length || readSync(fd, tail, 0, end.length, size - end.length) !== end.length || !tail.equals(end)) return false;
+    } finally {
+      closeSync(fd);
+    }
+    whole.add(path);
+  }
+  return true;
 }
 
 /** Every file below `dir`, as paths relative to it. */

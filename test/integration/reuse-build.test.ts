@@ -3,7 +3,7 @@
  * (src/pipeline/reuse.ts). What it writes must be byte for byte what a build from scratch writes:
  * seeds are added, changed and removed between builds, and an editor file that every page shows changes.
  * The first case indexes in shards of two pages (BRIEFING_SEARCH_SHARD_SIZE), so the shards kept and those
- * written again add up to the index of a build from scratch.
+ * written again add up to the index of a build from scratch (whose Pagefind runs beside Astro).
  */
 import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -49,6 +49,8 @@ describe('rebuilds reuse unchanged output', () => {
     await rm(join(site.seedsDir, seeds[1]!));
     const second = await buildSite(site, '/briefing/', [], SHARDED);
     expect(second.code, second.stderr).toBe(0);
+    // It reuses article pages, which are put back only after Astro: Pagefind waits for Astro's end.
+    expect(second.stdout).not.toMatch(/while Astro rendered/);
     const after = await pageInodes(site);
     const kept = [...after].filter(([id, ino]) => before.get(id) === ino).map(([id]) => id);
     expect(kept.length).toBe(before.size - 2); // all but the changed and the removed article's page
@@ -62,6 +64,9 @@ describe('rebuilds reuse unchanged output', () => {
     const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
     const scratch = await buildSite(fresh, '/briefing/', [], SHARDED);
     expect(scratch.code, scratch.stderr).toBe(0);
+    // It renders every article page: Pagefind starts on them while Astro renders the event pages, and the
+    // bytes below are still those of the rebuild, whose Pagefind ran after Astro.
+    expect(scratch.stdout).toMatch(/\(\d+ shard\(s\) while Astro rendered the other pages\)/);
     const shards = JSON.parse(await readFile(join(site.outDir, 'pagefind', SHARDS_MANIFEST), 'utf8')) as ShardsManifest;
     expect(shards.shards.length).toBeGreaterThan(2);
     expect(await differences(site, fresh)).toEqual({ onlyIn: [], differ: [] });

@@ -10,8 +10,8 @@ describe('shardCount', () => {
     expect(shardCount(0, 2000)).toBe(1);
     expect(shardCount(2000, 2000)).toBe(1);
     expect(shardCount(2001, 2000)).toBe(2);
-    expect(shardCount(10_000, SEARCH_SHARD_SIZE)).toBe(5);
-    expect(shardCount(10_001, SEARCH_SHARD_SIZE)).toBe(5);
+    expect(shardCount(10_000, SEARCH_SHARD_SIZE)).toBe(7);
+    expect(shardCount(10_001, SEARCH_SHARD_SIZE)).toBe(7);
   });
 });
 
