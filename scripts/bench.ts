@@ -174,8 +174,9 @@ const plain = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
 
 /**
  * Phases from the times the build's own log lines arrived: ingest (with Node start-up), content sync
- * (the content loaders), bundle (types, Vite), render (static routes), Pagefind (its own reported time)
- * and the rest (writing, shutting down).
+ * (the content loaders), bundle (types, Vite), render (static routes), Pagefind (from the end of the
+ * rendering to the index's line: what it adds after Astro; shards it wrote while Astro rendered are in the
+ * note) and the rest (writing, shutting down).
  */
 function phases(lines: Line[], total: number): { phases: Record<string, number | null>; notes: string[] } {
   const find = (re: RegExp, from = 0) => lines.findIndex((l, i) => i >= from && re.test(plain(l.text)));
@@ -184,9 +185,9 @@ function phases(lines: Line[], total: number): { phases: Record<string, number |
   const synced = find(/\[content\] Synced content/);
   const routes = find(/generating static routes/);
   const rendered = routes >= 0 ? find(/✓ Completed in/, routes) : -1;
-  const indexed = /indexed \d+ pages(?: in \d+ shards \(\d+ written\))? in (\d+) ms/;
-  const indexedAt = find(indexed);
-  const pagefindMs = indexedAt >= 0 ? Number(indexed.exec(plain(lines[indexedAt]!.text))![1]) : null;
+  const indexedAt = find(/indexed \d+ pages/);
+  // Its own line when Astro ran in the same process (the baseline): how long it says it took.
+  const ownMs = indexedAt >= 0 ? /indexed \d+ pages.* in (\d+) ms/.exec(plain(lines[indexedAt]!.text)) : null;
   const d = (a: number | null, b: number | null) => (a !== null && b !== null ? Math.round(b - a) : null);
   const tIngest = at(ingest);
   const startSync = tIngest ?? 0;
@@ -195,11 +196,11 @@ function phases(lines: Line[], total: number): { phases: Record<string, number |
     contentSync: d(startSync, at(synced)),
     bundle: d(at(synced), at(routes)),
     render: d(at(routes), at(rendered)),
-    pagefind: pagefindMs,
+    pagefind: rendered >= 0 && indexedAt > rendered && /\[briefing:pagefind\]/.test(lines[indexedAt]!.text) ? d(at(rendered), at(indexedAt)) : ownMs ? Number(ownMs[1]) : null,
   };
   const accounted = Object.values(result).reduce<number>((s, v) => s + (v ?? 0), 0);
   result.other = Math.round(total - accounted);
-  const notes = lines.map((l) => plain(l.text)).filter((t) => /\[briefing:articles\]|\[build\] \d+ page\(s\) built|^ingest: /.test(t))
+  const notes = lines.map((l) => plain(l.text)).filter((t) => /\[briefing:articles\]|\[briefing:pagefind\]|\[build\] \d+ page\(s\) built|^ingest: /.test(t))
     .map((t) => t.replace(/^\d\d:\d\d:\d\d /, '').trim());
   return { phases: result, notes };
 }

@@ -10,11 +10,11 @@ import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingestApart } from '../src/pipeline/ingest.ts';
-import { ARTICLES_WRITTEN, INDEX_LATER_ENV, indexSite, SHARDS_AT_ONCE } from '../src/integrations/pagefind.ts';
+import { AFTER_ASTRO, articlePages, INDEX_LATER_ENV, indexSite, SHARD_WRITTEN, type Schedule, type ShardWritten } from '../src/integrations/pagefind.ts';
 import { shardFits } from '../src/pipeline/memory.ts';
 import { memoryBudgetMb, searchShardSize } from '../src/settings.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
-import { discardSetAside, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
+import { discardSetAside, plannedArticlePages, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
 import { buildPaths, inputsKey, lastBuild, recordBuild } from '../src/pipeline/up-to-date.ts';
 
 /**
@@ -63,31 +63,57 @@ if (!values.full && last.upToDate) {
   // Unchanged pages and Pagefind fragments of the last build are reused (src/pipeline/reuse.ts).
   setAside(paths.outDir, paths.cacheDir, !values.full && last.outputAsLeft);
   process.env[SITE_KEY_ENV] = await inputsKey(paths, process.env, { withoutArticles: true });
-  // Pagefind starts once Astro has exited, two shards at a time; or earlier, once Astro says every article
-  // page is written (src/integrations/pagefind.ts), one shard at a time while the two fit the memory budget.
+  // Pagefind indexes the article pages in shards (src/integrations/pagefind.ts). In a build that renders every
+  // article page, Astro says when all of a shard's pages are written, and the shard may start while Astro
+  // renders the rest, one at a time and only if it fits the memory budget beside Astro; after Astro, two at a time.
   let astro: number | undefined; // its pid while it runs
-  const astroEnded = Promise.withResolvers<void>();
-  let index: Promise<string> | undefined;
+  const written = new Set<number>();
+  let wake = (): void => undefined;
   let beside = 0; // shards started while Astro ran
+  let astroFailed = false;
   const budget = memoryBudgetMb * 1024 * 1024;
-  const atOnce = (pages: number): number => (astro === undefined ? SHARDS_AT_ONCE : shardFits([process.pid, astro], pages, budget) ? 1 : 0);
-  const started = () => {
-    if (astro !== undefined) beside += 1;
+  const schedule: Schedule = {
+    mayStart: (shard, pages, running) => {
+      if (astro === undefined) return AFTER_ASTRO.mayStart(shard, pages, running);
+      const may = written.has(shard) && running === 0 && shardFits([process.pid, astro], pages, budget);
+      if (may) beside += 1;
+      return may;
+    },
+    onChange: (listener) => (wake = listener),
+    stopped: () => astroFailed,
   };
-  const startIndex = () => (index ??= indexSite(paths.outDir, paths.cacheDir, searchShardSize, { atOnce, started, moreAtOnce: astroEnded.promise }));
+  let index: Promise<string> | undefined;
+  let planned: string[] | undefined; // the pages an index started early was given
+  const startIndex = (pages?: string[]) => (index ??= indexSite(paths.outDir, paths.cacheDir, searchShardSize, schedule, pages));
   try {
     try {
       await astroBuild(
         { ...process.env, [INDEX_LATER_ENV]: '1' },
         (pid) => (astro = pid),
-        () => void startIndex().catch(() => undefined), // awaited below
+        (shard) => {
+          written.add(shard);
+          if (index === undefined) {
+            const pages = plannedArticlePages(paths.cacheDir);
+            if (pages === 'never') return; // cannot happen: the child says so only when it renders every page
+            planned = pages;
+            void startIndex(pages).catch(() => undefined); // awaited below
+          }
+          wake();
+        },
       );
+    } catch (error) {
+      astroFailed = true;
+      throw error;
     } finally {
       astro = undefined;
-      astroEnded.resolve();
+      wake();
+    }
+    if (planned !== undefined && articlePages(paths.outDir).join('\n') !== planned.join('\n')) {
+      await index?.catch(() => undefined);
+      throw new Error('the article pages Astro wrote are not those it planned; run `npm run build -- --full`');
     }
     const line = await startIndex();
-    console.log(`[briefing:pagefind] ${line}${beside > 0 ? ` (${beside} shard(s) while Astro rendered the other pages)` : ''}`);
+    console.log(`[briefing:pagefind] ${line}${beside > 0 ? ` (${beside} of them while Astro rendered)` : ''}`);
   } catch (error) {
     await index?.catch(() => undefined); // no Pagefind left running
     console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
@@ -106,8 +132,8 @@ if (errors.length) {
 }
 
 
-/** `astro build` in a child process (same Node, same flags); rejects when it fails. `onArticlesWritten`: when it says every article page is written. */
-function astroBuild(env: NodeJS.ProcessEnv, onStart: (pid: number) => void, onArticlesWritten: () => void): Promise<void> {
+/** `astro build` in a child process (same Node, same flags); rejects when it fails. `onShardWritten`: when it says all of a search shard's pages are written. */
+function astroBuild(env: NodeJS.ProcessEnv, onStart: (pid: number) => void, onShardWritten: (shard: number) => void): Promise<void> {
   const script = new URL('./astro-build.ts', import.meta.url).pathname;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, script], {
@@ -115,8 +141,8 @@ function astroBuild(env: NodeJS.ProcessEnv, onStart: (pid: number) => void, onAr
       env: { ...GIVE_BACK_FREED_MEMORY, ...env },
     });
     if (child.pid !== undefined) onStart(child.pid);
-    child.on('message', (message: { type?: string }) => {
-      if (message?.type === ARTICLES_WRITTEN) onArticlesWritten();
+    child.on('message', (message: Partial<ShardWritten>) => {
+      if (message?.type === SHARD_WRITTEN && Number.isInteger(message.shard)) onShardWritten(message.shard!);
     });
     child.on('error', reject);
     child.on('exit', (code, signal) =>

@@ -31,7 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { shardCount, shardOf, shardPath } from '../lib/search-shards.ts';
-import { articlePagesWritten, prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
+import { pagesWritten, plannedArticlePages, prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
 import { PAGE_RENDERED } from './page-rendered.ts';
 import { searchShardSize } from '../settings.ts';
 
@@ -85,34 +85,49 @@ const pagefindBinary = () =>
  * Index the article pages of `outDir` into `outDir/pagefind`, in shards of about `shardSize` pages
  * (src/lib/search-shards.ts), and write the manifest the search page reads. A shard whose pages are
  * byte-identical to the last build's is kept as it is (when src/pipeline/reuse.ts set the last index aside);
- * the others are written again, starting from their last files. Returns the log line; throws, with
- * Pagefind's last words, if it fails.
+ * the others are written again, starting from their last files. `schedule` says when each shard may start
+ * (scripts/build.ts starts some while Astro still renders); `pages` are the article pages (those in
+ * `outDir/articles`, or those Astro is writing). Returns the log line; throws, with Pagefind's last words, if
+ * it fails.
  */
-export async function indexSite(outDir: string, cacheDir: string, shardSize = searchShardSize, schedule: Schedule = { atOnce: () => SHARDS_AT_ONCE }): Promise<string> {
+export async function indexSite(
+  outDir: string,
+  cacheDir: string,
+  shardSize = searchShardSize,
+  schedule: Schedule = AFTER_ASTRO,
+  pages = articlePages(outDir),
+): Promise<string> {
   const started = performance.now();
   const outputPath = join(outDir, 'pagefind');
   // Only article pages carry data-pagefind-body; the event and bilingual pages (large for big events) need
   // not be read at all. Pagefind's command refuses an index of no pages (its API wrote an empty folder): a
   // site with no articles yet has nothing to search.
-  const pages = articlePages(outDir);
   if (pages.length === 0) return 'no article pages: no search index';
   const count = shardCount(pages.length, shardSize);
   const shards: string[][] = Array.from({ length: count }, () => []);
   for (const page of pages) shards[shardOf(page, count)]!.push(page);
   const last = readKeys(cacheDir);
-  const hashes = pageHashes(outDir, pages, last.pages);
-  const keys = shards.map((list) => shardKey(list, hashes));
-  const keyed = performance.now();
 
   // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
   // so a shard starts from its files of the last build; what the new index does not use goes.
   const previous = takePreviousIndex(outputPath, cacheDir) ? last.shards : [];
   rmSync(keysFile(cacheDir), { force: true }); // until this index is whole again
   const live = shards.flatMap((list, n) => (list.length > 0 ? [n] : []));
-  const write = live.filter((n) => keys[n] !== previous[n] || !existsSync(join(outputPath, shardPath(n), 'pagefind-entry.json')));
   removeOtherShards(outputPath, live);
+  const keys: string[] = [];
+  const hashes: SearchKeys['pages'] = {};
+  let keying = 0;
+  let written = 0;
   let removed = 0;
-  await eachAtOnce(write, schedule, (n) => shards[n]!.length, async (n) => {
+  // A shard's pages are read (for its key) when it may start: before that, Astro may still be writing them.
+  await eachWhenAllowed(live, schedule, (n) => shards[n]!.length, async (n) => {
+    const from = performance.now();
+    const own = pageHashes(outDir, shards[n]!, last.pages);
+    Object.assign(hashes, own);
+    keys[n] = shardKey(shards[n]!, own);
+    keying += performance.now() - from;
+    if (keys[n] === previous[n] && existsSync(join(outputPath, shardPath(n), 'pagefind-entry.json'))) return;
+    written += 1;
     const folder = join(stageDir(cacheDir), String(n));
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'pagefind.json'), JSON.stringify(pagefindConfig(outDir, join(outputPath, shardPath(n)), shards[n]!)));
@@ -124,19 +139,22 @@ export async function indexSite(outDir: string, cacheDir: string, shardSize = se
     removed += (await prunePagefind(join(outputPath, shardPath(n)))).removed;
   });
   rmSync(stageDir(cacheDir), { recursive: true, force: true });
-  const written = performance.now();
 
   const manifest: ShardsManifest = { version: 1, shards: live.map(shardPath) };
   writeFileSync(join(outputPath, SHARDS_MANIFEST), `${JSON.stringify(manifest)}\n`);
-  writeFileSync(keysFile(cacheDir), JSON.stringify({ shards: keys, pages: hashes } satisfies SearchKeys));
+  writeFileSync(keysFile(cacheDir), JSON.stringify({ shards: Array.from({ length: count }, (_, n) => keys[n] ?? shardKey([], {})), pages: sortKeys(hashes) } satisfies SearchKeys));
   const indexed = live.reduce((sum, n) => sum + entryPageCount(join(outputPath, shardPath(n))), 0);
-  const shardsNote = count === 1 ? '' : ` in ${live.length} shards (${write.length} written)`;
-  const ms = (from: number, to = performance.now()) => Math.round(to - from);
-  return `indexed ${indexed} pages${shardsNote} in ${ms(started)} ms (keys ${ms(started, keyed)}, Pagefind ${ms(keyed, written)})` + (removed ? `, ${removed} stale files removed` : '');
+  const shardsNote = count === 1 ? '' : ` in ${live.length} shards (${written} written)`;
+  return `indexed ${indexed} pages${shardsNote} in ${Math.round(performance.now() - started)} ms (keys ${Math.round(keying)})` + (removed ? `, ${removed} stale files removed` : '');
+}
+
+/** An object with its keys in order (the keys file is the same bytes for the same pages, whatever order shards ran in). */
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
 }
 
 /** Every HTML file below `outDir/articles`, as a path relative to `outDir`, sorted. */
-function articlePages(outDir: string): string[] {
+export function articlePages(outDir: string): string[] {
   const root = join(outDir, 'articles');
   if (!existsSync(root)) return [];
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -231,30 +249,41 @@ function entryPageCount(folder: string): number {
 }
 
 /**
- * How many shards Pagefind may write at once: `atOnce()`, asked again whenever one ends and when `moreAtOnce`
- * settles (scripts/build.ts starts with one while Astro still renders, and raises it once Astro has exited).
+ * When each shard may start. scripts/build.ts starts a shard while Astro still renders once Astro says its
+ * pages are written, and only if it fits the memory budget beside Astro; once Astro has exited, two at a time.
  */
 export interface Schedule {
-  /** How many may run at once, given the pages of the next one (0: none until `moreAtOnce` settles). */
-  atOnce: (pages: number) => number;
-  /** Told each time one starts. */
-  started?: () => void;
-  moreAtOnce?: Promise<unknown>;
+  /** Whether shard `shard` (of `pages` pages) may start now, with `running` shards running. */
+  mayStart: (shard: number, pages: number, running: number) => boolean;
+  /** Registers a function to call whenever that may have changed (besides a shard's end). */
+  onChange?: (listener: () => void) => void;
+  /** Whether to start no more shards and fail (the build failed). */
+  stopped?: () => boolean;
 }
 
-/** Runs `task` on every item, as many at a time as `schedule` allows; after a failure starts no more, and rejects with it once the running ones have ended. */
-function eachAtOnce<T>(items: T[], schedule: Schedule, pagesOf: (item: T) => number, task: (item: T) => Promise<void>): Promise<void> {
+/** After Astro: two at a time (~0.4 GB each at the default shard size). */
+export const AFTER_ASTRO: Schedule = { mayStart: (_shard, _pages, running) => running < SHARDS_AT_ONCE };
+
+/**
+ * Runs `task` on every item, each once `schedule` allows it (asked again whenever a task ends or the schedule
+ * says so); after a failure starts no more, and rejects with it once the running ones have ended. The schedule
+ * must in the end allow every item.
+ */
+function eachWhenAllowed(items: number[], schedule: Schedule, pagesOf: (item: number) => number, task: (item: number) => Promise<void>): Promise<void> {
   return new Promise((resolve, reject) => {
-    let next = 0;
+    const waiting = [...items];
     let running = 0;
     let failure: { error: unknown } | undefined;
     const pump = (): void => {
-      // One always runs when none does and no more is to come, so the index is never left waiting.
-      const floor = () => (running === 0 && settled ? 1 : 0);
-      while (failure === undefined && next < items.length && running < Math.max(floor(), schedule.atOnce(pagesOf(items[next]!)))) {
-        const item = items[next++]!;
+      if (schedule.stopped?.()) failure ??= { error: new Error('the search index was left unfinished: the build stopped') };
+      for (let i = 0; failure === undefined && i < waiting.length; ) {
+        const item = waiting[i]!;
+        if (!schedule.mayStart(item, pagesOf(item), running)) {
+          i += 1;
+          continue;
+        }
+        waiting.splice(i, 1);
         running += 1;
-        schedule.started?.();
         task(item)
           .catch((error: unknown) => (failure ??= { error }))
           .finally(() => {
@@ -262,17 +291,12 @@ function eachAtOnce<T>(items: T[], schedule: Schedule, pagesOf: (item: T) => num
             pump();
           });
       }
-      if (running === 0 && (failure !== undefined || next >= items.length)) {
+      if (running === 0 && (failure !== undefined || waiting.length === 0)) {
         if (failure) reject(failure.error);
         else resolve();
       }
     };
-    let settled = schedule.moreAtOnce === undefined;
-    const settle = (): void => {
-      settled = true;
-      pump();
-    };
-    schedule.moreAtOnce?.then(settle, settle);
+    schedule.onChange?.(pump);
     pump();
   });
 }
@@ -294,32 +318,52 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-/** The message the Astro child of scripts/build.ts sends its parent once every article page is written. */
-export const ARTICLES_WRITTEN = 'briefing:articles-written';
+/** The message the Astro child of scripts/build.ts sends its parent when all of a search shard's pages are written. */
+export const SHARD_WRITTEN = 'briefing:shard-written';
+export interface ShardWritten {
+  type: typeof SHARD_WRITTEN;
+  shard: number;
+}
 const ARTICLE_ROUTE = '/articles/[id]';
+/** Article pages between two looks (every page of another route is a look too). */
+const LOOK_EVERY = 50;
 
 /**
- * Called before each page is rendered, with its route: once a page of another route comes and every article
- * page is written whole (src/pipeline/reuse.ts, `articlePagesWritten`), calls `written` — once. A build that
- * reuses article pages never calls it (they are put back only at the end).
+ * Called before each page is rendered, with its route: calls `written(n)` once for each shard `n` (of the
+ * index `indexSite` will build over the pages this build plans) when all its pages are written whole. A
+ * build that reuses article pages never calls it (they are put back only at the end).
  */
-export function whenArticlePagesWritten(outDir: string, cacheDir: string, written: () => void): (route: string) => void {
+export function whenShardsWritten(outDir: string, cacheDir: string, shardSize: number, written: (shard: number) => void): (route: string) => void {
+  let shards: string[][] | 'never' | undefined;
   const whole = new Set<string>();
-  let decided = false;
+  const done = new Set<number>();
+  let articles = 0;
   return (route) => {
-    if (decided || route === ARTICLE_ROUTE) return;
-    const state = articlePagesWritten(outDir, cacheDir, whole);
-    if (state === false) return;
-    decided = true;
-    if (state === true) written();
+    if (shards === 'never' || (shards !== undefined && done.size === shards.length)) return;
+    if (route === ARTICLE_ROUTE && ++articles % LOOK_EVERY !== 0) return;
+    if (shards === undefined) {
+      const pages = plannedArticlePages(cacheDir);
+      if (pages === 'never' || pages.length === 0) {
+        shards = 'never';
+        return;
+      }
+      const count = shardCount(pages.length, shardSize);
+      shards = Array.from({ length: count }, () => []);
+      for (const page of pages) shards[shardOf(page, count)]!.push(page);
+    }
+    shards.forEach((pages, n) => {
+      if (done.has(n) || !pagesWritten(outDir, pages, whole)) return;
+      done.add(n);
+      if (pages.length > 0) written(n);
+    });
   };
 }
 
 export default function pagefindIntegration(): AstroIntegration {
   let cacheDir = '';
   // In the Astro child of scripts/build.ts (which indexes after it, and listens): the parent may start
-  // Pagefind on the article pages while Astro renders the event pages (Astro renders a route's pages
-  // together, articles first), one shard at a time, so that both stay within the memory target.
+  // Pagefind on a shard's pages while Astro renders the other pages (the article route renders its pages
+  // shard by shard), one shard at a time, when both fit the memory budget.
   const earlyIndex = () => Boolean(process.env[INDEX_LATER_ENV]) && typeof process.send === 'function';
   return {
     name: 'briefing:pagefind',
@@ -330,8 +374,8 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         cacheDir = fileURLToPath(config.cacheDir);
         if (earlyIndex()) {
-          (globalThis as { [PAGE_RENDERED]?: (route: string) => void })[PAGE_RENDERED] = whenArticlePagesWritten(fileURLToPath(config.outDir), cacheDir, () =>
-            process.send?.({ type: ARTICLES_WRITTEN }),
+          (globalThis as { [PAGE_RENDERED]?: (route: string) => void })[PAGE_RENDERED] = whenShardsWritten(fileURLToPath(config.outDir), cacheDir, searchShardSize, (shard) =>
+            process.send?.({ type: SHARD_WRITTEN, shard } satisfies ShardWritten),
           );
         }
       },

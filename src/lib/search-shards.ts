@@ -51,3 +51,11 @@ export function shardOf(path: string, shards: number): number {
 export function shardPath(n: number): string {
   return n === 0 ? '' : `shards/${n}/`;
 }
+
+/** `items` in order of `key` (a number), in their given order where keys tie. */
+export function bySortKey<T>(items: readonly T[], key: (item: T) => number): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: key(item) }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+    .map(({ item }) => item);
+}

@@ -150,33 +150,40 @@ export function restorePages(outDir: string, cacheDir: string): number {
 }
 
 /**
- * Whether every article page this build plans is in the output folder, whole (it ends with `</html>`: Astro
- * writes a page's bytes in place, so a page being written is a prefix of itself). Only a build that renders
- * every article page can tell: one that reuses some (they wait set aside until `restorePages`) gives 'never'.
- * `whole` keeps the pages found whole, so that asking again reads only the others; the first missing or
- * partial page ends the look.
+ * The article pages this build renders, as `articles/<id>/index.html`, sorted — when it renders all of them;
+ * 'never' when it reuses some (they wait set aside until `restorePages`) or made no plan (a build outside
+ * scripts/build.ts). Read once the article route has planned its pages.
  */
-export function articlePagesWritten(outDir: string, cacheDir: string, whole: Set<string>): boolean | 'never' {
+export function plannedArticlePages(cacheDir: string): string[] | 'never' {
   if (existsSync(join(reuseDir(cacheDir), 'articles'))) return 'never';
   const plan = readJson<Keys>(planFile(cacheDir, 'article'));
-  if (plan === undefined) return 'never'; // not planned: a build outside scripts/build.ts
-  const end = Buffer.from('</html>');
-  const tail = Buffer.alloc(end.length);
-  for (const path of Object.keys(plan)) {
-    if (whole.has(path)) continue;
+  return plan === undefined ? 'never' : Object.keys(plan).map((path) => `${path}/index.html`).sort();
+}
+
+const HTML_END = Buffer.from('</html>');
+
+/**
+ * Whether every one of `pages` is in the output folder, whole: it ends with `</html>` (Astro writes a page's
+ * bytes in place, so a page being written is a prefix of itself). `whole` keeps the pages found whole, so
+ * that asking again reads only the others; the first missing or partial page ends the look.
+ */
+export function pagesWritten(outDir: string, pages: readonly string[], whole: Set<string>): boolean {
+  const tail = Buffer.alloc(HTML_END.length);
+  for (const page of pages) {
+    if (whole.has(page)) continue;
     let fd: number;
     try {
-      fd = openSync(join(outDir, path, 'index.html'), 'r');
+      fd = openSync(join(outDir, page), 'r');
     } catch {
       return false;
     }
     try {
       const size = fstatSync(fd).size;
-      if (size < end.length || readSync(fd, tail, 0, end.length, size - end.length) !== end.length || !tail.equals(end)) return false;
+      if (size < tail.length || readSync(fd, tail, 0, tail.length, size - tail.length) !== tail.length || !tail.equals(HTML_END)) return false;
     } finally {
       closeSync(fd);
     }
-    whole.add(path);
+    whole.add(page);
   }
   return true;
 }

@@ -9,9 +9,10 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexSite, whenArticlePagesWritten, type ShardsManifest } from '../../src/integrations/pagefind.ts';
+import { indexSite, whenShardsWritten, type ShardsManifest } from '../../src/integrations/pagefind.ts';
+import { shardCount, shardOf } from '../../src/lib/search-shards.ts';
 import { PAGEFIND_BYTES_PER_PAGE, residentBytes, shardFits } from '../../src/pipeline/memory.ts';
-import { articlePagesWritten, planPages, reuseDir } from '../../src/pipeline/reuse.ts';
+import { pagesWritten, planPages, plannedArticlePages, reuseDir } from '../../src/pipeline/reuse.ts';
 
 const page = (text: string) =>
   `<!DOCTYPE html><html lang="uk"><head><meta charset="utf-8"><title>t</title></head><body><article data-pagefind-body><p>${text}</p></article></body></html>`;
@@ -28,97 +29,119 @@ const writePage = async (outDir: string, id: string, html: string) => {
 
 /** What the article route's getStaticPaths does in a build of scripts/build.ts: plan every article page. */
 const plan = (cacheDir: string, ids: string[]) => planPages(cacheDir, 'article', ids, (id) => ({ path: `articles/${id}`, inputs: id }), 'site-key');
+const pathOf = (id: string) => `articles/${id}/index.html`;
 
-describe('articlePagesWritten', () => {
-  it('is true once every planned article page is written whole, and reads a page found whole only once', async () => {
+describe('plannedArticlePages and pagesWritten', () => {
+  it('lists the planned article pages, and tells when they are all written whole, reading a page found whole once', async () => {
     const { outDir, cacheDir } = await folders();
-    plan(cacheDir, ['a', 'b', 'c']);
+    plan(cacheDir, ['b', 'a', 'c']);
+    const pages = plannedArticlePages(cacheDir);
+    expect(pages).toEqual(['a', 'b', 'c'].map(pathOf));
     const whole = new Set<string>();
-    expect(articlePagesWritten(outDir, cacheDir, whole)).toBe(false); // none yet
+    expect(pagesWritten(outDir, pages as string[], whole)).toBe(false); // none yet
     await writePage(outDir, 'a', page('Перша'));
     await writePage(outDir, 'b', page('Друга').slice(0, 60)); // being written: a prefix of itself
-    expect(articlePagesWritten(outDir, cacheDir, whole)).toBe(false);
-    expect([...whole]).toEqual(['articles/a']);
+    expect(pagesWritten(outDir, pages as string[], whole)).toBe(false);
+    expect([...whole]).toEqual([pathOf('a')]);
     await writePage(outDir, 'b', page('Друга'));
-    expect(articlePagesWritten(outDir, cacheDir, whole)).toBe(false); // c is missing
+    expect(pagesWritten(outDir, pages as string[], whole)).toBe(false); // c is missing
     await writePage(outDir, 'c', page('Третя'));
-    expect(articlePagesWritten(outDir, cacheDir, whole)).toBe(true);
+    expect(pagesWritten(outDir, pages as string[], whole)).toBe(true);
     expect(whole.size).toBe(3);
   });
 
   it("is 'never' when some article pages are reused (they are set aside until the end) or nothing was planned", async () => {
-    const { outDir, cacheDir } = await folders();
-    expect(articlePagesWritten(outDir, cacheDir, new Set())).toBe('never'); // a plain `astro build`: no plan
+    const { cacheDir } = await folders();
+    expect(plannedArticlePages(cacheDir)).toBe('never'); // a plain `astro build`: no plan
     plan(cacheDir, ['a']);
-    await writePage(outDir, 'a', page('Перша'));
     await mkdir(join(reuseDir(cacheDir), 'articles'), { recursive: true });
-    expect(articlePagesWritten(outDir, cacheDir, new Set())).toBe('never');
+    expect(plannedArticlePages(cacheDir)).toBe('never');
   });
 });
 
-describe('whenArticlePagesWritten', () => {
-  it('says so once, at the first page of another route after every article page is whole', async () => {
+describe('whenShardsWritten', () => {
+  const ids = Array.from({ length: 12 }, (_, i) => `a${i}`);
+  const count = shardCount(ids.length, 4);
+  const shardsOf = (list: string[]) => [...new Set(list.map((id) => shardOf(pathOf(id), count)))].sort();
+
+  it('says so once for each shard whose pages are all written whole, looking at pages of other routes and every 50th article', async () => {
     const { outDir, cacheDir } = await folders();
-    plan(cacheDir, ['a', 'b']);
-    let said = 0;
-    const pageRendered = whenArticlePagesWritten(outDir, cacheDir, () => (said += 1));
-    await writePage(outDir, 'a', page('Перша'));
-    pageRendered('/articles/[id]');
-    pageRendered('/events/[slug]'); // b is not written yet (pages render several at a time)
-    expect(said).toBe(0);
-    await writePage(outDir, 'b', page('Друга'));
-    pageRendered('/articles/[id]'); // an article page: does not look
-    expect(said).toBe(0);
+    plan(cacheDir, ids);
+    const said: number[] = [];
+    const pageRendered = whenShardsWritten(outDir, cacheDir, 4, (n) => said.push(n));
+    // The pages of the first shard, and one of another.
+    const first = ids.filter((id) => shardOf(pathOf(id), count) === 0);
+    const other = ids.find((id) => shardOf(pathOf(id), count) !== 0)!;
+    for (const id of [...first, other]) await writePage(outDir, id, page(id));
+    pageRendered('/articles/[id]'); // the first article page: no look
+    expect(said).toEqual([]);
     pageRendered('/events/[slug]');
-    pageRendered('/events/[slug]/sources');
-    expect(said).toBe(1);
+    expect(said).toEqual([0]);
+    pageRendered('/events/[slug]');
+    expect(said).toEqual([0]); // once
+    for (const id of ids) await writePage(outDir, id, page(id));
+    for (let i = 0; i < 48; i++) pageRendered('/articles/[id]');
+    expect(said).toEqual([0]); // 49 article pages so far
+    pageRendered('/articles/[id]'); // the 50th
+    expect(said.sort()).toEqual(shardsOf(ids));
   });
 
   it('never says so in a build that reuses article pages', async () => {
     const { outDir, cacheDir } = await folders();
-    plan(cacheDir, ['a']);
-    await writePage(outDir, 'a', page('Перша'));
+    plan(cacheDir, ids);
+    for (const id of ids) await writePage(outDir, id, page(id));
     await mkdir(join(reuseDir(cacheDir), 'articles'), { recursive: true });
-    let said = 0;
-    const pageRendered = whenArticlePagesWritten(outDir, cacheDir, () => (said += 1));
+    const said: number[] = [];
+    const pageRendered = whenShardsWritten(outDir, cacheDir, 4, (n) => said.push(n));
     pageRendered('/events/[slug]');
     pageRendered('/');
-    expect(said).toBe(0);
+    expect(said).toEqual([]);
   });
 });
 
 describe("indexSite's schedule", () => {
-  it('starts no shard while it allows none, then writes them all once more are allowed', async () => {
+  it('starts a shard only when the schedule allows it, and writes each once', async () => {
     const { outDir, cacheDir } = await folders();
-    for (const [i, text] of ['Перший текст.', 'Второй текст.', 'Третій текст.', 'Четвёртый текст.'].entries()) await writePage(outDir, `a${i}`, page(text));
-    const more = Promise.withResolvers<void>();
-    let open = false;
-    const asked: number[] = [];
-    let started = 0;
+    for (const [i, text] of ['Перший текст.', 'Второй текст.', 'Третій текст.', 'Четвёртый текст.', 'П’ятий текст.'].entries()) await writePage(outDir, `a${i}`, page(text));
+    const allowed = new Set<number>();
+    const asked: [number, number][] = [];
+    const started: number[] = [];
+    let wake = () => undefined as void;
     const index = indexSite(outDir, cacheDir, 2, {
-      atOnce: (pages) => {
-        asked.push(pages);
-        return open ? 2 : 0;
+      mayStart: (shard, pages, running) => {
+        asked.push([shard, pages]);
+        const may = allowed.has(shard) && running === 0;
+        if (may) started.push(shard);
+        return may;
       },
-      started: () => (started += 1),
-      moreAtOnce: more.promise,
+      onChange: (listener) => (wake = listener),
     });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(started).toBe(0);
-    expect(existsSync(join(outDir, 'pagefind', 'pagefind-entry.json'))).toBe(false);
-    expect(asked.length).toBeGreaterThan(0);
-    expect(asked.every((n) => n >= 1 && n <= 4)).toBe(true); // the pages of the shard that would start
-    open = true;
-    more.resolve();
-    expect(await index).toMatch(/^indexed 4 pages in \d+ shards \(\d+ written\)/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started).toEqual([]);
+    expect(existsSync(join(outDir, 'pagefind', 'shards.json'))).toBe(false);
+    const shards = [...new Set(asked.map(([shard]) => shard))].sort();
+    expect(asked.every(([, pages]) => pages >= 1 && pages <= 5)).toBe(true); // each shard's own pages
+    allowed.add(shards.at(-1)!);
+    wake();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(started).toEqual([shards.at(-1)]);
+    for (const n of shards) allowed.add(n);
+    wake();
+    expect(await index).toMatch(/^indexed 5 pages in 3 shards \(3 written\)/);
+    expect(started.sort()).toEqual(shards);
     const manifest = JSON.parse(await readFile(join(outDir, 'pagefind/shards.json'), 'utf8')) as ShardsManifest;
-    expect(started).toBe(manifest.shards.length);
+    expect(manifest.shards.length).toBe(shards.length);
   });
 
-  it('runs one shard even if the schedule allows none once no more is to come', async () => {
+  it('fails, starting no more shards, once the schedule says the build stopped', async () => {
     const { outDir, cacheDir } = await folders();
-    await writePage(outDir, 'a', page('Перший текст.'));
-    expect(await indexSite(outDir, cacheDir, 2, { atOnce: () => 0 })).toMatch(/^indexed 1 pages /);
+    for (const [i, text] of ['Перший текст.', 'Второй текст.', 'Третій текст.'].entries()) await writePage(outDir, `a${i}`, page(text));
+    let stopped = false;
+    let wake = () => undefined as void;
+    const index = indexSite(outDir, cacheDir, 1, { mayStart: () => false, onChange: (listener) => (wake = listener), stopped: () => stopped });
+    stopped = true;
+    wake();
+    await expect(index).rejects.toThrow(/left unfinished/);
   });
 });
 

@@ -1,7 +1,7 @@
 /** How article pages are spread over search shards (src/lib/search-shards.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SEARCH_SHARD_SIZE, shardCount, shardOf, shardPath } from '../../src/lib/search-shards.ts';
+import { bySortKey, SEARCH_SHARD_SIZE, shardCount, shardOf, shardPath } from '../../src/lib/search-shards.ts';
 
 const pages = (count: number) => Array.from({ length: count }, (_, i) => `articles/b${String(i).padStart(6, '0')}-ru/index.html`);
 
@@ -47,5 +47,12 @@ describe('shardOf', () => {
 describe('shardPath', () => {
   it('is the index folder itself for the first shard, shards/<n>/ for the others', () => {
     expect([0, 1, 12].map(shardPath)).toEqual(['', 'shards/1/', 'shards/12/']);
+  });
+});
+
+describe('bySortKey', () => {
+  it('orders by the key, keeping the given order among equal keys', () => {
+    expect(bySortKey(['b1', 'a1', 'b2', 'c1', 'a2'], (s) => s.charCodeAt(0))).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
+    expect(bySortKey([], () => 0)).toEqual([]);
   });
 });
