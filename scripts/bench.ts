@@ -593,7 +593,7 @@ function markdown(report: { machine: Record<string, unknown>; runs: RunResult[] 
     if (r.ratio) out.push(row([r.n, 'baseline ÷ briefing', `${r.ratio.full ?? '–'}×`, `${r.ratio.fullCpu ?? '–'}×`, '', `${r.ratio.unchanged ?? '–'}×`, `${r.ratio.addOne ?? '–'}×`, `${r.ratio.peakRss ?? '–'}×`, '', '']));
   }
   out.push('', '## Phases (ms)', '');
-  out.push('From the times the build\'s own log lines arrive: ingest (with Node start-up; the baseline has none, so its content sync includes start-up) · content sync (the content loaders) · bundle (types, Vite) · render (static routes) · Pagefind (briefing: from the end of the rendering to the index's line, what it adds after Astro — shards it wrote while Astro rendered are in its line; baseline: its own reported time) · other (the rest: writing, shutting down). Load = 1-minute load average at start → end (2 cores; other work on the machine skews times).', '');
+  out.push('From the times the build\'s own log lines arrive: ingest (with Node start-up; the baseline has none, so its content sync includes start-up) · content sync (the content loaders) · bundle (types, Vite) · render (static routes) · Pagefind (briefing: from the end of the rendering to the index line, what it adds after Astro — shards it wrote while Astro rendered are in its line; baseline: its own reported time) · other (the rest: writing, shutting down). Load = 1-minute load average at start → end (2 cores; other work on the machine skews times).', '');
   out.push(row(['N', 'build', 'CPU', 'ingest', 'content sync', 'bundle', 'render', 'pagefind', 'other', 'RSS', 'load', 'log']));
   out.push(row(Array(12).fill('---')));
   for (const r of report.runs) {
