@@ -14,10 +14,10 @@ import { parseEntities, type EntityIndex } from './lib/names.ts';
 import { uiLangFrom, translator } from './i18n.ts';
 import { cacheDir, contentDir } from './settings.ts';
 import { planPages, SITE_KEY_ENV } from './pipeline/reuse.ts';
-import { alignmentCache } from './pipeline/alignment-cache.ts';
-import { parsedCacheDir, readParsedByKey } from './pipeline/parsed-cache.ts';
+import { alignmentCache, alignOnThreads, type AlignJob } from './pipeline/alignment-cache.ts';
+import { parsedCacheDir, readParsedByKey, takeParsed } from './pipeline/parsed-cache.ts';
 import { parseArticle } from './lib/mdx.ts';
-import type { Problem } from './lib/types.ts';
+import type { Alignment, Problem } from './lib/types.ts';
 import { formatProblem } from './pipeline/report.ts';
 
 export const uiLang = uiLangFrom(import.meta.env.BRIEFING_UI_LANG ?? process.env.BRIEFING_UI_LANG);
@@ -60,13 +60,36 @@ async function load(): Promise<SiteModel> {
   const [articleEntries, eventEntries] = await Promise.all([getCollection('articles'), getCollection('events')]);
   const events: EventDef[] = eventEntries.map((e) => ({ slug: e.id, ...e.data }));
   const articles = articleEntries.map((e) => readArticle(e.id, e.data.parsed)).sort((a, b) => a.id.localeCompare(b.id));
+  // Built with the events' bilingual views empty, then filled all at once: aligning them is most of the model's
+  // time, and new ones are aligned on two threads when there are many (src/pipeline/alignment-cache.ts).
+  const jobs: AlignJob[] = [];
+  const views: Alignment[] = [];
+  const model = buildSiteModel({
+    articles,
+    events,
+    taxonomy: loadTaxonomy(),
+    entities: loadEntities(),
+    align: (reports, componentOrder) => {
+      jobs.push({ articles: reports, componentOrder });
+      const view: Alignment = { rows: [], languages: [] };
+      views.push(view);
+      return view;
+    },
+  });
   // Built by `npm run build` (which sets the site key): the views of unchanged events come from the last build.
   const siteKey = process.env[SITE_KEY_ENV];
   const cache = siteKey ? alignmentCache(join(cacheDir, 'briefing-alignments'), siteKey) : undefined;
-  const model = buildSiteModel({ articles, events, taxonomy: loadTaxonomy(), entities: loadEntities(), align: cache?.align });
+  const aligned = cache ? await cache.alignAll(jobs, ALIGN_WORKER) : await alignOnThreads(jobs, ALIGN_WORKER);
+  aligned.forEach((view, i) => Object.assign(views[i]!, view));
   cache?.prune();
   return model;
 }
+
+/**
+ * The worker thread's module, from the project root: the site model runs inside Astro's bundle, away from its
+ * source. scripts/build.ts runs Astro in the project root; elsewhere, if it is not found, one thread aligns.
+ */
+const ALIGN_WORKER = join(process.cwd(), 'src/pipeline/align-worker.ts');
 
 /** An article's paragraphs → the sha256 of the file they were read from (the parse cache's key). */
 const paragraphsSource = new WeakMap<ArticleRecord['paragraphs'], string>();
@@ -83,7 +106,7 @@ export function forPageKey<T extends Pick<ArticleRecord, 'paragraphs'>>(article:
 /** An article as the content loader checked it, from the parse cache (or its file, if the cache was cleared). */
 function readArticle(id: string, key: string): ArticleRecord {
   const file = `${contentDir}/articles/${id}.mdx`;
-  const doc = readParsedByKey(parsedCacheDir(cacheDir), key) ?? parseArticle(readFileSync(file, 'utf8'), file);
+  const doc = takeParsed(key) ?? readParsedByKey(parsedCacheDir(cacheDir), key) ?? parseArticle(readFileSync(file, 'utf8'), file);
   paragraphsSource.set(doc.paragraphs, key);
   return { ...doc.frontMatter, paragraphs: doc.paragraphs } as unknown as ArticleRecord;
 }

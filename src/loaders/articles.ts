@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { parseArticle } from '../lib/mdx.ts';
 import type { ArticleDocument } from '../lib/types.ts';
-import { parsedCacheDir, parsedKey, pruneParsed, readParsedByKey, writeParsedByKey } from '../pipeline/parsed-cache.ts';
+import { handOverParsed, parsedCacheDir, parsedKey, pruneParsed, readParsedByKey, writeParsedByKey } from '../pipeline/parsed-cache.ts';
 import { articleSchema } from '../schemas/article.ts';
 
 export interface ArticlesLoaderOptions {
@@ -77,6 +77,7 @@ export function articlesLoader({ dir: folder }: ArticlesLoaderOptions): Loader {
           const doc = cached ?? parseArticle(text, `content/articles/${file}`);
           checkArticle(doc, `content/articles/${file}`);
           if (!cached) writeParsedByKey(cache, key, doc);
+          handOverParsed(key, doc);
           // The entry is only the key: Astro rewrites its whole data store on every build (src/content.config.ts).
           store.set({ id, data: await parseData({ id, data: { parsed: key } }), digest });
           parsed += 1;

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { articlesLoader } from '../../src/loaders/articles.ts';
-import { parsedKey, readParsedByKey, writeParsedByKey } from '../../src/pipeline/parsed-cache.ts';
+import { handOverParsed, parsedKey, readParsedByKey, takeParsed, writeParsedByKey } from '../../src/pipeline/parsed-cache.ts';
 
 const real = resolve(import.meta.dirname, '../../content/articles');
 const dir = mkdtempSync(join(tmpdir(), 'briefing-loader-'));
@@ -68,6 +68,29 @@ describe('articles loader', () => {
     rmSync(join(dir, 'a.mdx'));
     expect(await load()).toBe('1 articles (0 loaded, 1 unchanged)');
     expect([...entries.keys()]).toEqual(['b']);
+  });
+});
+
+describe('articles loader: handing documents to the site model', () => {
+  it('hands over each document it loaded, once, as the parse cache holds it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'briefing-loader-hand-'));
+    copyFileSync(join(real, '002_79abbbea140a4896.mdx'), join(own, 'h.mdx'));
+    const store = new Map<string, Entry>();
+    await articlesLoader({ dir: own }).load({ ...context, store: storeOf(store) } as never);
+    const key = store.get('h')!.data.parsed as string;
+    const handed = takeParsed(key);
+    expect(handed).toEqual(readParsedByKey(join(dir, 'cache/briefing-parsed'), key));
+    expect(takeParsed(key)).toBeUndefined(); // taken: the next model reads the cache
+    // Unchanged at the next pass: not read, so nothing handed over.
+    await articlesLoader({ dir: own }).load({ ...context, store: storeOf(store) } as never);
+    expect(takeParsed(key)).toBeUndefined();
+    rmSync(own, { recursive: true, force: true });
+  });
+
+  it('hands over nothing it was not given', () => {
+    handOverParsed('k', { frontMatter: {}, paragraphs: [] });
+    expect(takeParsed('other')).toBeUndefined();
+    expect(takeParsed('k')).toEqual({ frontMatter: {}, paragraphs: [] });
   });
 });
 
