@@ -1,7 +1,8 @@
 /**
  * npm run build [-- --keep-going] [--force] [--full]
- * ingest (seeds → content) → astro build (content → dist, in a child process: scripts/astro-build.ts) →
- * Pagefind (dist/pagefind) once that process has exited, so the two never hold their memory at once.
+ * ingest (seeds → content, in a child process) → astro build (content → dist, in a child process:
+ * scripts/astro-build.ts) → Pagefind (dist/pagefind), whose shards start once Astro has exited or, in a build
+ * that renders every article page, as soon as Astro has written their pages (within the memory budget).
  * When nothing a build reads has changed since the last build and dist/ is as it left it, the Astro build is
  * skipped (`--full` builds anyway). Otherwise unchanged article pages and Pagefind fragments of the last
  * build are reused (`--full` renders and indexes everything).

@@ -1,12 +1,14 @@
 /**
  * Pagefind, wired as one small function (`indexSite`) that writes `pagefind/` into the output folder: an
- * integration calls it after Astro writes the pages (`astro build`), and scripts/build.ts calls it after its
- * Astro process has exited, so the two never hold their memory at once.
+ * integration calls it after Astro writes the pages (`astro build`); scripts/build.ts calls it itself, with a
+ * schedule: in a build that renders every article page, a shard starts as soon as Astro's process says its
+ * pages are written (`whenShardsWritten`, through the middleware in page-rendered.ts), one at a time beside
+ * Astro and only within the memory budget; the rest once Astro has exited.
  *
- * The article pages are indexed in shards of about 2,000 (src/lib/search-shards.ts), each a whole Pagefind
+ * The article pages are indexed in shards of at most 1,536 (src/lib/search-shards.ts), each a whole Pagefind
  * index; `pagefind/shards.json` lists them and the search page merges them into one search. At 10,000 pages
- * one index peaked at 2.6 GB and took 17–20 s for every build that changed a page; in shards, two at a time
- * peak at ~1.2 GB, and a build writes again only the shards whose pages changed.
+ * one index peaked at 2.6 GB and took 17–20 s for every build that changed a page; in shards of ~1,430 one
+ * holds ~0.4 GB, and a build writes again only the shards whose pages changed.
  *
  * It runs Pagefind's binary (found as its npm command finds it), not its Node API: the same binary writes the
  * same files either way (compared byte for byte at 10,000 pages), but as a service it took 2.6–2.8 s longer
