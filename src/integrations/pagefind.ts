@@ -32,7 +32,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { shardCount, shardOf, shardPath } from '../lib/search-shards.ts';
+import { shardPath, shardsOf } from '../lib/search-shards.ts';
 import { pagesWritten, plannedArticlePages, prunePagefind, takePreviousIndex } from '../pipeline/reuse.ts';
 import { PAGE_RENDERED } from './page-rendered.ts';
 import { searchShardSize } from '../settings.ts';
@@ -105,9 +105,8 @@ export async function indexSite(
   // not be read at all. Pagefind's command refuses an index of no pages (its API wrote an empty folder): a
   // site with no articles yet has nothing to search.
   if (pages.length === 0) return 'no article pages: no search index';
-  const count = shardCount(pages.length, shardSize);
-  const shards: string[][] = Array.from({ length: count }, () => []);
-  for (const page of pages) shards[shardOf(page, count)]!.push(page);
+  const shards = shardsOf(pages, shardSize);
+  const count = shards.length;
   const last = readKeys(cacheDir);
 
   // Pagefind does not write again a fragment or index file that exists (its name is a hash of its content),
@@ -349,9 +348,7 @@ export function whenShardsWritten(outDir: string, cacheDir: string, shardSize: n
         shards = 'never';
         return;
       }
-      const count = shardCount(pages.length, shardSize);
-      shards = Array.from({ length: count }, () => []);
-      for (const page of pages) shards[shardOf(page, count)]!.push(page);
+      shards = shardsOf(pages, shardSize);
     }
     shards.forEach((pages, n) => {
       if (done.has(n) || !pagesWritten(outDir, pages, whole)) return;

@@ -52,6 +52,14 @@ export function shardPath(n: number): string {
   return n === 0 ? '' : `shards/${n}/`;
 }
 
+/** The pages (paths relative to the site) of each shard, `shardCount` shards for these pages, in their given order. */
+export function shardsOf(pages: readonly string[], shardSize: number): string[][] {
+  const count = shardCount(pages.length, shardSize);
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const page of pages) shards[shardOf(page, count)]!.push(page);
+  return shards;
+}
+
 /** `items` in order of `key` (a number), in their given order where keys tie. */
 export function bySortKey<T>(items: readonly T[], key: (item: T) => number): T[] {
   return items

@@ -1,7 +1,7 @@
 /** How article pages are spread over search shards (src/lib/search-shards.ts). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bySortKey, SEARCH_SHARD_SIZE, shardCount, shardOf, shardPath } from '../../src/lib/search-shards.ts';
+import { bySortKey, SEARCH_SHARD_SIZE, shardCount, shardOf, shardPath, shardsOf } from '../../src/lib/search-shards.ts';
 
 const pages = (count: number) => Array.from({ length: count }, (_, i) => `articles/b${String(i).padStart(6, '0')}-ru/index.html`);
 
@@ -54,5 +54,19 @@ describe('bySortKey', () => {
   it('orders by the key, keeping the given order among equal keys', () => {
     expect(bySortKey(['b1', 'a1', 'b2', 'c1', 'a2'], (s) => s.charCodeAt(0))).toEqual(['a1', 'a2', 'b1', 'b2', 'c1']);
     expect(bySortKey([], () => 0)).toEqual([]);
+  });
+});
+
+describe('shardsOf', () => {
+  it("gives each shard its pages, in their order: every page once, in its hash's shard", () => {
+    const list = pages(5000);
+    const shards = shardsOf(list, 1536);
+    expect(shards).toHaveLength(shardCount(5000, 1536));
+    expect(shards.flat().sort()).toEqual(list);
+    shards.forEach((own, n) => {
+      expect(own.every((page) => shardOf(page, shards.length) === n)).toBe(true);
+      expect([...own].sort()).toEqual(own);
+    });
+    expect(shardsOf([], 1536)).toEqual([[]]);
   });
 });
