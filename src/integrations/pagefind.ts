@@ -68,8 +68,8 @@ interface SearchKeys {
  * 10,000 folders and links, made and removed at every build, cost ~1.3 s.
  */
 const stageDir = (cacheDir: string) => join(cacheDir, 'briefing-search-stage');
-/** Two Pagefind processes at once (~0.5 GB each at 2,000 pages): both cores busy, the peak near 1 GB. */
-export const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
+/** Two Pagefind processes at once after Astro (~0.4 GB each at the default shard size): both cores busy. */
+const SHARDS_AT_ONCE = Math.min(2, availableParallelism());
 
 const pagefindDir = dirname(fileURLToPath(import.meta.resolve('pagefind')));
 const pagefindVersion = (JSON.parse(readFileSync(join(pagefindDir, '../package.json'), 'utf8')) as { version: string }).version;
