@@ -11,9 +11,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, posix, resolve } from 'node:path';
+import { basename, dirname, join, posix, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { baselineMdx, EVENTS, generateCorpus, writeCorpus, type Corpus } from '../bench/corpus.ts';
@@ -437,10 +437,8 @@ async function benchBriefing(corpus: Corpus, dir: string): Promise<SiteResult> {
   result.addOne = await build('briefing rebuild, one article added');
 
   // `npm run ingest` alone (the N + 1 seeds), into its own clean content folder and cache (the parse cache would
-  // otherwise land in the project's node_modules/.astro). Last, and its files are removed with the rest: on
-  // this VM's ext4, creating files soon after tens of thousands were deleted costs seconds of kernel time
-  // (measured: 10,000 new files 0.36 s after a quiet minute, 2.3–3.7 s right after deleting 10,000–20,000), so
-  // removing its 20,000 files just before the full build cost that build ~3 s.
+  // otherwise land in the project's node_modules/.astro). Last: its 20,000 files would otherwise be among the
+  // files the full build creates (see setAside).
   const ingestContent = join(dir, 'content-ingest-only');
   await prepareContent(ingestContent);
   await cp(join(contentDir, 'events'), join(ingestContent, 'events'), { recursive: true });
@@ -484,10 +482,24 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 const ratioOf = (base: Measure | null | undefined, ours: Measure | null | undefined, key: 'ms' | 'cpuMs' | 'peakRssBytes') =>
   base?.status === 'ok' && ours?.status === 'ok' && ours[key] > 0 ? round(base[key] / ours[key]) : null;
 
+/**
+ * The harness deletes nothing while it measures: what an earlier run left is moved aside first (a rename),
+ * and every folder goes once the last build is measured. On this VM's ext4, creating files within ~5 minutes
+ * of deleting tens of thousands makes the kernel skip the freed inodes one by one (`recently_deleted`, 16 %
+ * of the CPU while Astro wrote the pages): the same clean build at 10,000 took 52 s in a fresh folder and
+ * 64–68 s right after the previous size's folder was deleted.
+ */
+const TRASH = join(WORK, `.trash-${process.pid}`);
+async function setAside(dir: string): Promise<void> {
+  if (!existsSync(dir)) return;
+  await mkdir(TRASH, { recursive: true });
+  await rename(dir, join(TRASH, `${basename(dir)}-${Date.now()}`));
+}
+
 async function benchSize(n: number): Promise<RunResult> {
   console.log(`\nN = ${n}`);
   const dir = join(WORK, `n${n}`);
-  await rm(dir, { recursive: true, force: true });
+  await setAside(dir);
   await mkdir(dir, { recursive: true });
   const corpus = await generateCorpus(n);
   const events: Record<string, number> = {};
@@ -519,7 +531,6 @@ async function benchSize(n: number): Promise<RunResult> {
       peakRss: ratioOf(baseline.full, result.briefing.full, 'peakRssBytes'),
     };
   }
-  if (!values.keep) await rm(dir, { recursive: true, force: true });
   return result;
 }
 
@@ -673,6 +684,10 @@ if (values.merge && existsSync(jsonPath)) {
   previous = earlier.filter((r) => !SIZES.includes(r.n));
   for (const r of earlier) if ('full' in r.baseline) previousBaseline.set(r.n, r.baseline);
 }
+// Trash an interrupted run left goes with this run's.
+for (const entry of existsSync(WORK) ? readdirSync(WORK) : []) {
+  if (entry.startsWith('.trash-') && join(WORK, entry) !== TRASH) await setAside(join(WORK, entry));
+}
 const runs: RunResult[] = [];
 for (const n of SIZES) {
   runs.push(await benchSize(n));
@@ -690,5 +705,8 @@ for (const n of SIZES) {
   await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(join(OUT, 'latest.md'), markdown(report));
 }
+// Only now, with every build measured (see setAside).
+await rm(TRASH, { recursive: true, force: true });
+if (!values.keep) for (const n of SIZES) await rm(join(WORK, `n${n}`), { recursive: true, force: true });
 console.log(`\n${await readFile(join(OUT, 'latest.md'), 'utf8')}`);
 console.log(`bench: wrote ${join(OUT, 'latest.json')} and latest.md`);

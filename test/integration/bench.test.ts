@@ -5,7 +5,7 @@
  * language, a vocabulary that grows with N, few repeated sentences, components for the analysis to find.
  * The corpus tests take a few seconds on their own: `npx vitest run test/integration/bench.test.ts -t corpus`.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus, type Corpus, type CorpusArticle } from '../../bench/corpus.ts';
@@ -31,6 +31,10 @@ describe('npm run bench', () => {
   beforeAll(async () => {
     await mkdir(join(ROOT, 'test/.tmp'), { recursive: true });
     dir = await mkdtemp(join(ROOT, 'test/.tmp', 'bench-'));
+    // What an earlier (interrupted) run left in the work folder.
+    await mkdir(join(dir, `work/n${N}/dist`), { recursive: true });
+    await writeFile(join(dir, `work/n${N}/dist/left.html`), 'left');
+    await mkdir(join(dir, 'work/.trash-1/n5'), { recursive: true });
     run = await runNodeScript(join(ROOT, 'scripts/bench.ts'), ['--sizes', String(N), '--out', join(dir, 'results'), '--work', join(dir, 'work')]);
     if (run.code !== 0) throw new Error(`bench failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
   }, 600_000);
@@ -75,6 +79,10 @@ describe('npm run bench', () => {
       expect(r.briefing.search.skipped).toMatch(/Chromium/);
     }
     expect(report.targets[String(N)].length).toBeGreaterThan(5);
+  });
+
+  it('leaves its work folder empty: what earlier runs left and its own folders go at the end', async () => {
+    expect(await readdir(join(dir, 'work'))).toEqual([]);
   });
 
   it('writes latest.md with the tables', async () => {
