@@ -4,11 +4,11 @@
  * tell its memory from Pagefind's (src/pipeline/memory.ts).
  */
 import { build } from 'astro';
-import { batchWrites } from '../src/pipeline/batched-output.ts';
+import { batchWrites, isAstroPageLine } from '../src/pipeline/batched-output.ts';
 
 // Astro logs two lines per page, each a write of its own: at 10,000 pages ~1.2 s of the one thread that
-// renders (profiled). The same lines go out together, at most 100 ms later.
-const output = batchWrites(process.stdout, process.stderr, 100);
+// renders (profiled). Those lines go out together, at most 100 ms later; every other line at once.
+const output = batchWrites(process.stdout, process.stderr, 100, isAstroPageLine);
 await build({ root: process.cwd(), logLevel: process.env.CI ? 'warn' : 'info' });
 output.flush();
 // Vite and esbuild may keep handles open for a while; the pages are written.

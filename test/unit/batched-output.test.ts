@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { batchWrites } from '../../src/pipeline/batched-output.ts';
+import { batchWrites, isAstroPageLine } from '../../src/pipeline/batched-output.ts';
 
 /** A stream that records each write it gets, as text, in one log shared with its sibling. */
 function recorder(name: string, log: string[]) {
@@ -58,5 +58,34 @@ describe('batchWrites', () => {
     expect(called).toEqual([1, 2]);
     output.flush(); // nothing held: nothing written
     expect(log).toHaveLength(1);
+  });
+
+  it('sends a write that is not routine at once, after what is held, even if no timer could fire', () => {
+    const log: string[] = [];
+    const out = recorder('out', log);
+    batchWrites(out, recorder('err', log), 100, isAstroPageLine);
+    out.write('16:19:35   ├─ /articles/a/index.html');
+    out.write(' \x1b[2m(+21ms)\x1b[22m\n');
+    expect(log).toEqual([]);
+    out.write('\n generating static routes \n');
+    expect(log).toEqual(['out:16:19:35   ├─ /articles/a/index.html \x1b[2m(+21ms)\x1b[22m\n\n generating static routes \n']);
+  });
+});
+
+describe('isAstroPageLine', () => {
+  it("knows Astro's two writes for a page, coloured or not, and nothing else", () => {
+    for (const text of [
+      '16:19:35   \x1b[34m├─\x1b[39m \x1b[2m/articles/b000004-ru/index.html\x1b[22m',
+      '16:19:35   ├─ /data/events.json',
+      ' \x1b[2m(+1.99s)\x1b[22m\n',
+      ' (+21ms) \n',
+      ' \x1b[32m(cached)\x1b[39m\n',
+    ]) expect(isAstroPageLine(text), text).toBe(true);
+    for (const text of [
+      '\n generating static routes \n',
+      '16:19:35 ✓ Completed in 24.60s.\n',
+      '16:19:35 [build] 13366 page(s) built in 29.49s\n',
+      '[briefing:pagefind] indexed 10000 pages (+2 shards)\n',
+    ]) expect(isAstroPageLine(text), text).toBe(false);
   });
 });
