@@ -1,9 +1,12 @@
-/** The build key covers every BRIEFING_* setting that changes the output, and none that only changes how it runs. */
+/**
+ * The build key covers every BRIEFING_* setting that changes the output, and none that only changes how it runs;
+ * the last build's stamp says whether dist/ is as it left it.
+ */
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPaths, inputsKey } from '../../src/pipeline/up-to-date.ts';
+import { buildPaths, inputsKey, lastBuild, outputListing, recordBuild } from '../../src/pipeline/up-to-date.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'briefing-key-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -37,5 +40,21 @@ describe('inputsKey', () => {
     utimesSync(join(root, 'content/articles/a.mdx'), new Date(), new Date(Date.now() + 5000));
     expect(await key({})).not.toBe(base);
     expect(await inputsKey(paths, {}, { withoutArticles: true })).toBe(site);
+  });
+});
+
+describe('lastBuild', () => {
+  const built = { ...paths, outDir: join(root, 'dist'), cacheDir: join(root, 'cache') };
+  it('is up to date with the key it recorded while dist/ holds the same files, and not after a file is added', async () => {
+    mkdirSync(join(built.outDir, 'articles/a'), { recursive: true });
+    writeFileSync(join(built.outDir, 'articles/a/index.html'), '<html></html>');
+    await recordBuild(built, 'k1');
+    expect(await lastBuild(built, 'k1')).toEqual({ upToDate: true, outputAsLeft: true });
+    expect(await lastBuild(built, 'k2')).toEqual({ upToDate: false, outputAsLeft: true });
+    const before = outputListing(built.outDir); // as the build lists dist/ while the ingest runs
+    writeFileSync(join(built.outDir, 'stray.html'), 'x');
+    expect(await lastBuild(built, 'k1')).toEqual({ upToDate: false, outputAsLeft: false });
+    // Given a listing, it compares that one: the folder as it was when listed.
+    expect(await lastBuild(built, 'k1', before)).toEqual({ upToDate: true, outputAsLeft: true });
   });
 });
