@@ -10,13 +10,14 @@
 import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ASTRO_GO, type AstroGo } from '../src/pipeline/astro-process.ts';
 import { ingestApart } from '../src/pipeline/ingest.ts';
 import { AFTER_ASTRO, articlePages, INDEX_LATER_ENV, indexSite, SHARD_WRITTEN, type Schedule, type ShardWritten } from '../src/integrations/pagefind.ts';
 import { shardFits } from '../src/pipeline/memory.ts';
 import { memoryBudgetMb, searchShardSize } from '../src/settings.ts';
 import { formatProblem, progressReporter, sortProblems } from '../src/pipeline/report.ts';
 import { discardSetAside, plannedArticlePages, setAside, SITE_KEY_ENV } from '../src/pipeline/reuse.ts';
-import { buildPaths, inputsKey, lastBuild, recordBuild } from '../src/pipeline/up-to-date.ts';
+import { buildPaths, inputsKey, lastBuild, outputListing, recordBuild } from '../src/pipeline/up-to-date.ts';
 
 /**
  * Vite's bundler (Rolldown) allocates with mimalloc, which by default keeps what it freed: ~160–240 MB of the
@@ -35,7 +36,10 @@ const { values } = parseArgs({
 });
 
 const started = performance.now();
-const result = await ingestApart({
+const paths = buildPaths(process.cwd());
+// Astro's process starts now and loads Astro (~0.65 s) while the ingest runs; it builds once told to.
+const astroProcess = startAstro({ ...process.env, [INDEX_LATER_ENV]: '1' });
+const ingesting = ingestApart({
   root: process.cwd(),
   contentDir: process.env.BRIEFING_CONTENT_DIR,
   seedsDir: process.env.BRIEFING_SEEDS_DIR,
@@ -43,6 +47,11 @@ const result = await ingestApart({
   force: values.force,
   onProgress: progressReporter(),
 });
+// The up-to-date check's listing of dist/, while the ingest (in its own process, writing only content/ and the
+// cache) runs; after a turn of the event loop, so that the ingest has its options first.
+const output = new Promise<string>((resolve, reject) => setImmediate(() => outputListing(paths.outDir).then(resolve, reject)));
+output.catch(() => undefined); // awaited below, unless the ingest stops the build first
+const result = await ingesting;
 const problems = sortProblems(result.problems);
 const errors = problems.filter((p) => p.severity === 'error');
 for (const p of problems.filter((p) => p.severity === 'warning')) console.error(formatProblem(p));
@@ -52,13 +61,14 @@ console.log(
 );
 if (result.stopped) {
   console.error('build: stopped — fix the errors above, or run `npm run build -- --keep-going` to build every good seed');
+  astroProcess.cancel();
   process.exit(1);
 }
 
-const paths = buildPaths(process.cwd());
 const key = await inputsKey(paths);
-const last = await lastBuild(paths, key);
+const last = await lastBuild(paths, key, output);
 if (!values.full && last.upToDate) {
+  astroProcess.cancel();
   console.log(`build: nothing changed since the last build; ${relative(process.cwd(), paths.outDir) || '.'}/ is up to date (--full rebuilds)`);
 } else {
   // Unchanged pages and Pagefind fragments of the last build are reused (src/pipeline/reuse.ts).
@@ -88,8 +98,8 @@ if (!values.full && last.upToDate) {
   const startIndex = (pages?: string[]) => (index ??= indexSite(paths.outDir, paths.cacheDir, searchShardSize, schedule, pages));
   try {
     try {
-      await astroBuild(
-        { ...process.env, [INDEX_LATER_ENV]: '1' },
+      await astroProcess.build(
+        { [SITE_KEY_ENV]: process.env[SITE_KEY_ENV]! },
         (pid) => (astro = pid),
         (shard) => {
           written.add(shard);
@@ -133,21 +143,41 @@ if (errors.length) {
 }
 
 
-/** `astro build` in a child process (same Node, same flags); rejects when it fails. `onShardWritten`: when it says all of a search shard's pages are written. */
-function astroBuild(env: NodeJS.ProcessEnv, onStart: (pid: number) => void, onShardWritten: (shard: number) => void): Promise<void> {
+/**
+ * `astro build` in a child process (scripts/astro-build.ts; same Node, same flags), started before it is
+ * needed: `build` tells it to go, with the variables to add to its environment, and rejects when it fails
+ * (`onStart`: its pid, once it builds; `onShardWritten`: when it says all of a search shard's pages are
+ * written); `cancel` ends it unused.
+ */
+function startAstro(env: NodeJS.ProcessEnv): {
+  build: (add: Record<string, string>, onStart: (pid: number) => void, onShardWritten: (shard: number) => void) => Promise<void>;
+  cancel: () => void;
+} {
   const script = new URL('./astro-build.ts', import.meta.url).pathname;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, script], {
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-      env: { ...GIVE_BACK_FREED_MEMORY, ...env },
-    });
-    if (child.pid !== undefined) onStart(child.pid);
-    child.on('message', (message: Partial<ShardWritten>) => {
-      if (message?.type === SHARD_WRITTEN && Number.isInteger(message.shard)) onShardWritten(message.shard!);
-    });
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`astro build failed (${signal ?? `exit code ${code}`}); its messages are above`)),
-    );
+  const child = spawn(process.execPath, [...process.execArgv, script], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...GIVE_BACK_FREED_MEMORY, ...env },
   });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null } | Error>((resolve) => {
+    child.on('error', resolve);
+    child.on('exit', (code, signal) => resolve({ code, signal }));
+  });
+  return {
+    build: (add, onStart, onShardWritten) => {
+      child.on('message', (message: Partial<ShardWritten>) => {
+        if (message?.type === SHARD_WRITTEN && Number.isInteger(message.shard)) onShardWritten(message.shard!);
+      });
+      if (child.pid !== undefined) onStart(child.pid);
+      if (child.connected) child.send({ type: ASTRO_GO, env: add } satisfies AstroGo);
+      return ended.then((end) => {
+        if (end instanceof Error) throw end;
+        if (end.code !== 0) throw new Error(`astro build failed (${end.signal ?? `exit code ${end.code}`}); its messages are above`);
+      });
+    },
+    cancel: () => {
+      // Ended at once: still loading, it holds this build's standard output open for whoever reads it.
+      child.kill();
+      child.unref();
+    },
+  };
 }
