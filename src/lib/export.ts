@@ -62,28 +62,50 @@ export function eventsExport(model: SiteModel) {
   };
 }
 
+/** A piece of the export's text; the piece of one event (its JSON, without the comma and line break after it) names the event. */
+export interface ExportPiece {
+  text: string | Uint8Array;
+  event?: SiteModel['events'][number];
+}
+
 /**
  * The export as the text of `JSON.stringify(eventsExport(model), null, 2)` and a newline, in pieces: an event
  * at a time. At 10,000 articles the whole text is 80 MB (160 MB as a JavaScript string), which, made at once,
- * raised the build's peak by ~460 MB.
+ * raised the build's peak by ~460 MB. `reused(event)`: the bytes of that event's piece written by an earlier
+ * export of the same event with the same code, to give instead of serialising it again (a rebuild's).
  */
-export function* eventsExportText(model: SiteModel): Generator<string> {
-  yield `{\n  "version": ${JSON.stringify(EXPORT_VERSION)},\n`;
-  yield* arrayField('events', model.events, exportEvent, ',');
-  yield* arrayField('unplaced', model.unplaced, exportUnplaced, '');
-  yield '}\n';
+export function* eventsExportPieces(
+  model: SiteModel,
+  reused: (event: SiteModel['events'][number]) => Uint8Array | undefined = () => undefined,
+): Generator<ExportPiece> {
+  yield { text: `{\n  "version": ${JSON.stringify(EXPORT_VERSION)},\n` };
+  for (const { text, item } of arrayField('events', model.events, exportEvent, ',', reused)) yield { text, event: item };
+  for (const { text } of arrayField('unplaced', model.unplaced, exportUnplaced, '')) yield { text };
+  yield { text: '}\n' };
 }
 
-/** `  "name": [ … ]` of the top-level object, as JSON.stringify indents it; `after` ends the line. */
-function* arrayField<T>(name: string, items: readonly T[], toJson: (item: T) => unknown, after: string): Generator<string> {
+/** The export's text in pieces, all of it made here. */
+export function* eventsExportText(model: SiteModel): Generator<string> {
+  for (const piece of eventsExportPieces(model)) yield piece.text as string;
+}
+
+/** `  "name": [ … ]` of the top-level object, as JSON.stringify indents it; `after` ends the line. Each item's own piece names it. */
+function* arrayField<T>(
+  name: string,
+  items: readonly T[],
+  toJson: (item: T) => unknown,
+  after: string,
+  reused: (item: T) => Uint8Array | undefined = () => undefined,
+): Generator<{ text: string | Uint8Array; item?: T }> {
   if (items.length === 0) {
-    yield `  ${JSON.stringify(name)}: []${after}\n`;
+    yield { text: `  ${JSON.stringify(name)}: []${after}\n` };
     return;
   }
-  yield `  ${JSON.stringify(name)}: [\n`;
+  yield { text: `  ${JSON.stringify(name)}: [\n` };
   for (const [i, item] of items.entries()) {
     // A JSON text has no raw line break inside a string, so every line break is one of the indentation's.
-    yield `    ${JSON.stringify(toJson(item), null, 2).replaceAll('\n', '\n    ')}${i + 1 < items.length ? ',' : ''}\n`;
+    yield { text: reused(item) ?? `    ${JSON.stringify(toJson(item), null, 2).replaceAll('\n', '\n    ')}`, item };
+    yield { text: `${i + 1 < items.length ? ',' : ''}\n` };
   }
-  yield `  ]${after}\n`;
+  yield { text: `  ]${after}\n` };
 }

@@ -6,8 +6,9 @@
  * pages (the bilingual pages of big events are megabytes) and writing 10,000 unchanged Pagefind fragments.
  *
  * How, in one `npm run build` (scripts/build.ts):
- * 1. `setAside`: before Astro empties the output folder, the last good build's `articles/`, `events/` and
- *    `pagefind/` are moved (renamed, not copied) into `<cacheDir>/briefing-reuse/`, with every page's key.
+ * 1. `setAside`: before Astro empties the output folder, the last good build's `articles/`, `events/`,
+ *    `pagefind/` and `data/` are moved (renamed, not copied) into `<cacheDir>/briefing-reuse/`, with every
+ *    page's key (the data export is reused an event at a time: src/pipeline/export-reuse.ts).
  * 2. A route's `getStaticPaths` asks `planPages` which pages to render: a page is reused when its key
  *    (sha256 of the build's site key and every value the page shows) equals the recorded key and the page
  *    file is there. The plan is written next to the set-aside pages.
@@ -33,9 +34,14 @@ export const reuseDir = (cacheDir: string) => join(cacheDir, 'briefing-reuse');
 const keysFile = (cacheDir: string) => join(cacheDir, 'briefing-pages.json');
 /** The plan of one route (`group`), written by its getStaticPaths. */
 const planFile = (cacheDir: string, group: string) => join(reuseDir(cacheDir), `plan-${group}.json`);
-/** The folders of the output that hold reusable pages, and all that is set aside: those and Pagefind's index. */
+/** The data export, whose unchanged events src/pipeline/export-reuse.ts copies from the last build's. */
+export const EXPORT_PATH = 'data/events.json';
+/**
+ * The folders of the output that hold reusable pages, and all that is set aside: those, Pagefind's index
+ * and the folder of the data export.
+ */
 const PAGE_FOLDERS = ['articles', 'events'];
-const REUSED_FOLDERS = [...PAGE_FOLDERS, 'pagefind'];
+const REUSED_FOLDERS = [...PAGE_FOLDERS, 'pagefind', 'data'];
 
 /** Page path (the output folder of one page, e.g. `articles/<id>`) → key. */
 type Keys = Record<string, string>;

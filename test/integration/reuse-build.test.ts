@@ -1,6 +1,6 @@
 /**
- * A rebuild reuses the unchanged article pages and Pagefind fragments of the previous build
- * (src/pipeline/reuse.ts). What it writes must be byte for byte what a build from scratch writes:
+ * A rebuild reuses the unchanged article pages, Pagefind fragments and pieces of the data export of the
+ * previous build (src/pipeline/reuse.ts, src/pipeline/export-reuse.ts). What it writes must be byte for byte what a build from scratch writes:
  * seeds are added, changed and removed between builds, and an editor file that every page shows changes.
  * The first case indexes in shards of two pages (BRIEFING_SEARCH_SHARD_SIZE), so the shards kept and those
  * written again add up to the index of a build from scratch (whose Pagefind runs beside Astro).
@@ -60,6 +60,9 @@ describe('rebuilds reuse unchanged output', () => {
     const reused = [...eventsAfter].filter(([page, ino]) => eventsBefore.get(page) === ino).map(([page]) => page);
     expect(reused.length).toBeGreaterThan(0);
     expect(reused.every((page) => /zheneve/.test(page) && page.includes('/sources/')), reused.join(' ')).toBe(true);
+    // The data export copied the events that did not change (Geneva's) from the first build's.
+    const exported = JSON.parse(await readFile(join(site.cacheDir, 'briefing-export.json'), 'utf8')) as { reused: number };
+    expect(exported.reused).toBeGreaterThan(0);
 
     const fresh = await prepareSite('reuse-fresh', [site.seedsDir]);
     const scratch = await buildSite(fresh, '/briefing/', [], SHARDED);
