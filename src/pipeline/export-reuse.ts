@@ -9,10 +9,10 @@
  * index in the cache gives each event's bytes in it, written when an export is complete. Anything that does
  * not match (another site key, a file of another size) reuses nothing.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportPiece } from '../lib/export.ts';
-import { EXPORT_PATH, reuseDir } from './reuse.ts';
+import { EXPORT_PATH, readJson, reuseDir } from './reuse.ts';
 
 const indexFile = (cacheDir: string) => join(cacheDir, 'briefing-export.json');
 
@@ -37,12 +37,7 @@ export interface ExportReuse {
 
 export function exportReuse(cacheDir: string, siteKey: string): ExportReuse {
   const previousFile = join(reuseDir(cacheDir), EXPORT_PATH);
-  let previous: ExportIndex | undefined;
-  try {
-    previous = JSON.parse(readFileSync(indexFile(cacheDir), 'utf8')) as ExportIndex;
-  } catch {
-    previous = undefined;
-  }
+  const previous = readJson<ExportIndex>(indexFile(cacheDir));
   rmSync(indexFile(cacheDir), { force: true }); // until this export is complete
   const usable = previous?.siteKey === siteKey && existsSync(previousFile) && statSync(previousFile).size === previous.size;
   let fd = usable ? openSync(previousFile, 'r') : undefined;

@@ -46,7 +46,8 @@ const REUSED_FOLDERS = [...PAGE_FOLDERS, 'pagefind', 'data'];
 /** Page path (the output folder of one page, e.g. `articles/<id>`) → key. */
 type Keys = Record<string, string>;
 
-function readJson<T>(file: string): T | undefined {
+/** A JSON file's value, or undefined if it is missing or not JSON. */
+export function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
